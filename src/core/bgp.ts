@@ -1,0 +1,89 @@
+/**
+ * Small shared BGP values: ADD-PATH path identifiers (RFC 7911), MAC addresses, Ethernet
+ * Segment Identifiers (RFC 7432 §5), and route-target extended communities (RFC 4360 §4,
+ * RFC 5668). Families choose their own text forms where Ze's differ; these are the building blocks.
+ */
+import { NlriError } from './errors.js';
+import { ipv4ToString } from './ip.js';
+import type { Reader } from './reader.js';
+
+/** RFC 7911 §3: a 4-octet path identifier in front of each NLRI. */
+export function readPathId(r: Reader): number {
+  return r.u32('ADD-PATH path identifier');
+}
+
+export const MAC_LENGTH = 6;
+export const ESI_LENGTH = 10;
+
+/** Six bytes as `aa:bb:cc:dd:ee:ff` (lower case) or upper case with `upper`. */
+export function macToString(b: Uint8Array, off = 0, upper = false): string {
+  let s = '';
+  for (let i = 0; i < 6; i++) {
+    if (i) s += ':';
+    s += b[off + i]!.toString(16).padStart(2, '0');
+  }
+  return upper ? s.toUpperCase() : s;
+}
+
+/** `aa:bb:cc:dd:ee:ff` (or `-` separated) to 6 bytes; undefined when malformed. */
+export function macFromString(s: string): Uint8Array | undefined {
+  const parts = s.split(/[:-]/);
+  if (parts.length !== 6) return undefined;
+  const out = new Uint8Array(6);
+  for (let i = 0; i < 6; i++) {
+    if (!/^[0-9a-fA-F]{1,2}$/.test(parts[i]!)) return undefined;
+    out[i] = parseInt(parts[i]!, 16);
+  }
+  return out;
+}
+
+/** Ten bytes as colon-separated lower-case hex (`00:11:…`), or `-` when all zero if `dashIfZero`. */
+export function esiToString(b: Uint8Array, off = 0, dashIfZero = false): string {
+  let zero = true;
+  let s = '';
+  for (let i = 0; i < 10; i++) {
+    const v = b[off + i]!;
+    if (v) zero = false;
+    if (i) s += ':';
+    s += v.toString(16).padStart(2, '0');
+  }
+  return zero && dashIfZero ? '-' : s;
+}
+
+/** The route-target sub-type of the extended community types 0x00, 0x01, 0x02 (RFC 4360, 5668). */
+export const RT_SUBTYPE = 0x02;
+
+/**
+ * A route-target extended community (8 bytes at `off`) as `asn:number` (types 0x00 and 0x02)
+ * or `a.b.c.d:number` (type 0x01); undefined for other types.
+ */
+export function routeTargetToString(b: Uint8Array, off = 0): string | undefined {
+  const type = b[off]! & 0x3f; // the IANA bit (0x40) and transitive bit do not change the layout
+  const dv = new DataView(b.buffer, b.byteOffset + off, 8);
+  if (b[off + 1] !== RT_SUBTYPE) return undefined;
+  switch (type) {
+    case 0x00: return dv.getUint16(2) + ':' + dv.getUint32(4);
+    case 0x01: return ipv4ToString(b, off + 2) + ':' + dv.getUint16(6);
+    case 0x02: return dv.getUint32(2) + ':' + dv.getUint16(6);
+    default: return undefined;
+  }
+}
+
+/**
+ * Parse Go-style unsigned decimal (`strconv.ParseUint(s, 10, bits)`): digits only, fits `bits`.
+ * Returns the number, or a Go-style error text.
+ */
+export function parseUintDec(s: string, bits: number): number | string {
+  if (s === '') return `strconv.ParseUint: parsing "": invalid syntax`;
+  if (!/^[0-9]+$/.test(s)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
+  const v = Number(s);
+  if (v > 2 ** bits - 1 || !Number.isSafeInteger(v)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
+  return v;
+}
+
+/** Like `parseUintDec` but throws an args error prefixed with `what`. */
+export function uintArg(s: string, bits: number, what: string, family = ''): number {
+  const v = parseUintDec(s, bits);
+  if (typeof v === 'string') throw new NlriError('invalid-args', `invalid ${what}: ${v}`, family, -1);
+  return v;
+}

@@ -1,0 +1,86 @@
+/**
+ * The one error type of every codec in ze-nlri.
+ *
+ * A decode or encode either returns a value or throws an `NlriError`; nothing else may escape
+ * (no `RangeError` from a typed-array read, no `TypeError` from a missing field). The fields are
+ * stable and meant for programs: `code` names the kind of failure, `family` the Ze family being
+ * processed (empty when not known), `offset` the byte offset in the input where the problem was
+ * found (-1 for errors that are not about bytes, such as bad encode arguments).
+ */
+export type NlriErrorCode =
+  /** Fewer bytes than a field or a length needs. */
+  | 'truncated'
+  /** A length field that is impossible (too large for its container, too small for its content). */
+  | 'bad-length'
+  /** A field value outside what the RFC allows. */
+  | 'bad-value'
+  /** A type code (component, route type, TLV) that the family cannot decode. */
+  | 'unknown-type'
+  /** Input that violates an ordering, uniqueness or structure rule (strict mode and RFC rules). */
+  | 'malformed'
+  /** Bytes left over where none are allowed. */
+  | 'trailing-bytes'
+  /** The hex text of decode-nlri is not valid hex. */
+  | 'invalid-hex'
+  /** No codec for the family name or AFI/SAFI. */
+  | 'unsupported-family'
+  /** Encode arguments (Ze args tokens) that cannot be turned into an NLRI. */
+  | 'invalid-args'
+  /** A typed model that cannot be encoded (missing or out-of-range fields). */
+  | 'invalid-model'
+  /** The encoded NLRI would not fit its length field. */
+  | 'too-long';
+
+export class NlriError extends Error {
+  readonly code: NlriErrorCode;
+  readonly family: string;
+  readonly offset: number;
+
+  constructor(code: NlriErrorCode, message: string, family = '', offset = -1) {
+    super(message);
+    this.name = 'NlriError';
+    this.code = code;
+    this.family = family;
+    this.offset = offset;
+  }
+
+  /** A copy of this error attributed to `family` (used when a shared helper did not know it). */
+  withFamily(family: string): NlriError {
+    if (this.family === family) return this;
+    const e = new NlriError(this.code, this.message, family, this.offset);
+    e.stack = this.stack;
+    return e;
+  }
+
+  toJSON(): { code: string; family: string; offset: number; message: string } {
+    return { code: this.code, family: this.family, offset: this.offset, message: this.message };
+  }
+}
+
+export function isNlriError(e: unknown): e is NlriError {
+  return e instanceof NlriError;
+}
+
+/** Throw an argument error (offset -1), as every `fromArgs` does. */
+export function argsError(message: string, family = ''): never {
+  throw new NlriError('invalid-args', message, family, -1);
+}
+
+/** Throw a model error (offset -1), for typed models that cannot be encoded. */
+export function modelError(message: string, family = ''): never {
+  throw new NlriError('invalid-model', message, family, -1);
+}
+
+/**
+ * Run `fn` and turn any non-NlriError into one. Used only at the outermost public entry points,
+ * as a last line of defence: the codecs themselves never rely on it.
+ */
+export function guard<T>(family: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof NlriError) throw e.family ? e : e.withFamily(family);
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new NlriError('malformed', `internal error: ${msg}`, family, -1);
+  }
+}

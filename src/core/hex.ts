@@ -1,0 +1,66 @@
+/**
+ * Hex text <-> bytes.
+ *
+ * `toHex` produces UPPER case (Ze's encoders do). `fromHex` accepts either case, nothing else
+ * (no `0x`, spaces or colons: the engine never sends them), and fails the way Go's
+ * `encoding/hex.DecodeString` fails, so the messages match Ze's `invalid hex: <go error>`.
+ */
+import { NlriError } from './errors.js';
+
+const UPPER: string[] = [];
+for (let i = 0; i < 256; i++) UPPER.push(i.toString(16).toUpperCase().padStart(2, '0'));
+
+const NIBBLE = new Int8Array(128).fill(-1);
+for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
+for (let i = 0; i < 6; i++) {
+  NIBBLE[65 + i] = 10 + i;
+  NIBBLE[97 + i] = 10 + i;
+}
+
+export function toHex(b: Uint8Array, start = 0, end = b.length): string {
+  let s = '';
+  for (let i = start; i < end; i++) s += UPPER[b[i]!];
+  return s;
+}
+
+/** One byte as two upper-case hex digits. */
+export function hexByte(v: number): string {
+  return UPPER[v & 0xff]!;
+}
+
+function nibble(code: number): number {
+  return code < 128 ? NIBBLE[code]! : -1;
+}
+
+/** Go's `%#U` of the first byte of the offending character (Go decodes hex byte by byte). */
+function goInvalidByte(s: string, i: number): string {
+  const bytes = new TextEncoder().encode(s.slice(i, i + 2));
+  const byte = bytes[0] ?? 0;
+  const u = 'U+' + byte.toString(16).toUpperCase().padStart(4, '0');
+  // Go's %#U appends the quoted character when it is printable (strconv.IsPrint).
+  const printable = (byte >= 0x20 && byte < 0x7f) || (byte >= 0xa1 && byte !== 0xad);
+  return printable ? `${u} '${String.fromCharCode(byte)}'` : u;
+}
+
+/** Decode hex text; throws `NlriError('invalid-hex')` with Go's wording. */
+export function fromHex(s: string, family = ''): Uint8Array {
+  const n = s.length >>> 1;
+  const out = new Uint8Array(n);
+  let j = 1;
+  for (; j < s.length; j += 2) {
+    const a = nibble(s.charCodeAt(j - 1));
+    if (a < 0) throw invalid(s, j - 1, family);
+    const b = nibble(s.charCodeAt(j));
+    if (b < 0) throw invalid(s, j, family);
+    out[j >>> 1] = (a << 4) | b;
+  }
+  if (s.length % 2 === 1) {
+    if (nibble(s.charCodeAt(j - 1)) < 0) throw invalid(s, j - 1, family);
+    throw new NlriError('invalid-hex', 'invalid hex: encoding/hex: odd length hex string', family, s.length - 1);
+  }
+  return out;
+}
+
+function invalid(s: string, i: number, family: string): NlriError {
+  return new NlriError('invalid-hex', `invalid hex: encoding/hex: invalid byte: ${goInvalidByte(s, i)}`, family, i >>> 1);
+}

@@ -1,0 +1,17 @@
+/**
+ * The families shipped with ze-nlri. One import per group (families/<group>/index.ts); the
+ * default registry, the CLI and the plugin take their families from this list only.
+ */
+import type { FamilyCodec } from './registry/family.js';
+import type { Sample } from './registry/samples.js';
+
+interface FamilyGroup {
+  readonly codecs: readonly FamilyCodec<any>[];
+  readonly samples: readonly Sample[];
+}
+
+const groups: readonly FamilyGroup[] = [
+];
+
+export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);
+export const builtinSamples: readonly Sample[] = groups.flatMap((g) => g.samples);

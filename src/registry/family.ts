@@ -1,0 +1,118 @@
+/**
+ * The one interface every family implements, and `defineFamily()` to make one.
+ *
+ * A family codec turns the bytes of ONE NLRI into a typed model (views into the input, no
+ * copies), measures and writes a model back, renders the model as Ze's JSON text, and parses Ze's
+ * encode-nlri argument tokens into a model. Everything that is the same for all families lives in
+ * `ops.ts` instead: several NLRIs back to back, the ADD-PATH path identifier (RFC 7911), hex, the
+ * decode-nlri/encode-nlri contracts. A family never reads a path id itself.
+ */
+import { z } from 'zod';
+import type { JsonWriter } from '../core/json.js';
+import type { Reader } from '../core/reader.js';
+import type { Writer } from '../core/writer.js';
+
+/** What every decoded model may carry besides its family's fields. */
+export interface NlriBase {
+  /** ADD-PATH path identifier (RFC 7911), set by the core when decoding with `addPath`. */
+  pathId?: number;
+}
+
+export interface DecodeOptions {
+  /** Each NLRI is preceded by a 4-octet path identifier (RFC 7911). */
+  addPath?: boolean;
+  /** Reject what the RFC calls malformed even where Ze tolerates it (see each family's docs). */
+  strict?: boolean;
+  /** Where the family has a lossless record for unparsable bytes (Ze's `parsed:false`), use it. */
+  lossless?: boolean;
+}
+
+/** How decode-nlri renders an input holding several NLRIs (COMPAT.md §4). */
+export type JsonMany =
+  /** One NLRI: its object. Several: an array of objects. */
+  | 'auto'
+  /** Always an array (Ze's EVPN). */
+  | 'array';
+
+export interface FamilyCodec<M extends NlriBase = NlriBase> {
+  /** Canonical Ze family name, lower-case `afi/safi` (e.g. `ipv4/flow`). */
+  readonly name: string;
+  /** RFC 4760 AFI and SAFI numbers. */
+  readonly afi: number;
+  readonly safi: number;
+  /** The group this family belongs to (`flowspec`, `vpn`, …), as in `families/<group>/`. */
+  readonly group: string;
+  /** RFCs this codec implements, for `families --json` and the plugin's registration. */
+  readonly rfcs: readonly string[];
+  readonly jsonMany: JsonMany;
+  /**
+   * Decode exactly one NLRI at `r.pos` (no path id: the core has read it already) and leave
+   * `r.pos` just after it. Only `NlriError` may be thrown.
+   */
+  decode(r: Reader, opts: DecodeOptions): M;
+  /** Exact number of bytes `encode` writes for `m` (no path id). */
+  encodingLength(m: M): number;
+  /** Write `m`; must write exactly `encodingLength(m)` bytes. */
+  encode(m: M, w: Writer): void;
+  /** Write Ze's JSON object for `m` (the core injects `path-id`). */
+  json(m: M, j: JsonWriter): void;
+  /** Parse encode-nlri argument tokens. Errors: `NlriError('invalid-args')` with Ze's text. */
+  fromArgs(args: readonly string[]): M;
+  /** Optional: args tokens that `fromArgs` turns back into `m` (for docs, tests and the plugin). */
+  toArgs?(m: M): string[];
+  /**
+   * Optional: Ze's decode-nlri error text for this family (FlowSpec: `no valid FlowSpec
+   * decoded`). decode-nlri answers `<text>: <detail>`; without it, the detail alone.
+   */
+  readonly zeDecodeError?: string;
+  /**
+   * Optional: Ze's lossless record for bytes it cannot parse (e.g. `{"parsed":false,"raw":…}`).
+   * Called by decodes with `lossless: true` when `decode` failed at `start`; returns a model that
+   * covers the rest of the input and leaves `r.pos` at its end, or undefined to fail.
+   */
+  recover?(r: Reader, start: number, error: unknown): M | undefined;
+}
+
+/** Names must look like Ze's: lower-case `afi/safi`, something on both sides. */
+export const FAMILY_NAME = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+
+const fn = z.custom<(...a: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+
+/** The boundary check for user-supplied family definitions. */
+export const FamilySpecSchema = z.object({
+  name: z.string().regex(FAMILY_NAME, 'family name must be lower-case "afi/safi"'),
+  afi: z.number().int().min(1).max(0xffff),
+  safi: z.number().int().min(1).max(0xff),
+  group: z.string().min(1).optional(),
+  rfcs: z.array(z.string()).optional(),
+  jsonMany: z.enum(['auto', 'array']).optional(),
+  decode: fn,
+  encodingLength: fn,
+  encode: fn,
+  json: fn,
+  fromArgs: fn,
+  toArgs: fn.optional(),
+  zeDecodeError: z.string().optional(),
+  recover: fn.optional(),
+});
+
+export type FamilySpec<M extends NlriBase> = Omit<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'> &
+  Partial<Pick<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'>>;
+
+/**
+ * Make a family codec from a definition, checking its shape. Use it for your own families
+ * (`ze-nlri plugin --family-module ./my-family.mjs` loads modules built with it).
+ */
+export function defineFamily<M extends NlriBase>(spec: FamilySpec<M>): FamilyCodec<M> {
+  const r = FamilySpecSchema.safeParse(spec);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new TypeError(`defineFamily: ${issue.path.join('.') || 'spec'}: ${issue.message}`);
+  }
+  return Object.freeze({
+    ...spec,
+    group: spec.group ?? spec.name.replace('/', '-'),
+    rfcs: Object.freeze([...(spec.rfcs ?? [])]),
+    jsonMany: spec.jsonMany ?? 'auto',
+  });
+}

@@ -1,0 +1,5 @@
+export * from './family.js';
+export * from './ops.js';
+export * from './names.js';
+export * from './registry.js';
+export * from './samples.js';

@@ -1,0 +1,109 @@
+/**
+ * What every family shares, written once: several NLRIs back to back, the ADD-PATH path
+ * identifier in front of each (RFC 7911 §3), one-allocation encoding of any number of NLRIs,
+ * and the JSON rendering rule for several NLRIs (COMPAT.md §4).
+ */
+import { NlriError } from '../core/errors.js';
+import { JsonWriter } from '../core/json.js';
+import { Reader } from '../core/reader.js';
+import { Writer } from '../core/writer.js';
+import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
+
+export interface EncodeOptions {
+  /** Write each model's `pathId` (0 when absent) in front of its NLRI (RFC 7911). */
+  addPath?: boolean;
+}
+
+function asList<M>(m: M | readonly M[]): readonly M[] {
+  return Array.isArray(m) ? (m as readonly M[]) : [m as M];
+}
+
+/**
+ * Decode every NLRI in `bytes` (the NLRI field of one MP_REACH/MP_UNREACH, or one NLRI).
+ * The models are views into `bytes`: keep `bytes` unchanged while you use them.
+ */
+export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = {}): M[] {
+  const r = new Reader(bytes, codec.name);
+  const out: M[] = [];
+  while (r.pos < r.end) out.push(decodeNext(codec, r, opts));
+  return out;
+}
+
+/** Decode the NLRI at `r.pos` (with its path id when `opts.addPath`). */
+export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = {}): M {
+  if (opts.lossless && codec.recover) {
+    const start = r.pos;
+    const end = r.end;
+    try {
+      return decodePlain(codec, r, opts);
+    } catch (e) {
+      r.pos = start;
+      r.end = end;
+      const m = codec.recover(r, start, e);
+      if (m === undefined) throw e;
+      return m;
+    }
+  }
+  return decodePlain(codec, r, opts);
+}
+
+function decodePlain<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions): M {
+  if (opts.addPath) {
+    const id = r.u32('ADD-PATH path identifier');
+    const m = codec.decode(r, opts);
+    m.pathId = id;
+    return m;
+  }
+  return codec.decode(r, opts);
+}
+
+/** Decode exactly one NLRI; bytes after it are an error ('trailing-bytes'). */
+export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = {}): M {
+  const r = new Reader(bytes, codec.name);
+  const m = decodeNext(codec, r, opts);
+  if (r.pos !== r.end) r.fail('trailing-bytes', `${r.end - r.pos} bytes after the NLRI`);
+  return m;
+}
+
+/** Bytes needed to encode `models` (with path ids when `opts.addPath`). */
+export function encodingLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = {}): number {
+  let n = 0;
+  for (const m of asList(models)) n += codec.encodingLength(m) + (opts.addPath ? 4 : 0);
+  return n;
+}
+
+/** Encode one or several NLRIs into one buffer, measured first and written once. */
+export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = {}): Uint8Array {
+  const list = asList(models);
+  const w = new Writer(encodingLength(codec, list, opts));
+  try {
+    for (const m of list) {
+      if (opts.addPath) w.u32(m.pathId ?? 0);
+      codec.encode(m, w);
+    }
+    return w.finish();
+  } catch (e) {
+    if (e instanceof NlriError) throw e.withFamily(codec.name);
+    throw e;
+  }
+}
+
+/** Write one model's JSON object, with `path-id` in its sorted place when the model has one. */
+export function writeJson<M extends NlriBase>(codec: FamilyCodec<M>, m: M, j: JsonWriter): void {
+  if (m.pathId !== undefined) j.inject('path-id', String(m.pathId));
+  codec.json(m, j);
+}
+
+/** Ze's JSON text for one model, or for several following the family's `jsonMany` rule. */
+export function toJson<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[]): string {
+  const j = new JsonWriter();
+  const list = asList(models);
+  if (list.length === 1 && codec.jsonMany === 'auto') {
+    writeJson(codec, list[0]!, j);
+  } else {
+    j.beginArray();
+    for (const m of list) writeJson(codec, m, j);
+    j.endArray();
+  }
+  return j.take();
+}
