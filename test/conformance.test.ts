@@ -1,0 +1,85 @@
+/**
+ * Every Ze vector, through the default registry, exactly as decode-nlri / encode-nlri answer:
+ * decode → byte-equal JSON text, encode → equal hex (case-insensitive), reject → an error that
+ * carries Ze's phrase. A vector listed in docs/ze-compat.md must give the ze-nlri output written
+ * there instead, and must really differ from Ze's (a stale row fails).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { defaultRegistry, NlriError } from '../src/index.js';
+import { loadDeviations, loadVectors, type Vector } from './support/vectors.js';
+
+const vectors = loadVectors().filter((v) => v.kind === 'decode' || v.kind === 'encode' || v.kind === 'reject');
+const deviations = new Map(loadDeviations().map((d) => [d.id, d]));
+const counts = new Map<string, { exact: number; documented: number; reject: number }>();
+
+function count(v: Vector, what: 'exact' | 'documented' | 'reject'): void {
+  const c = counts.get(v.family) ?? { exact: 0, documented: 0, reject: 0 };
+  c[what]++;
+  counts.set(v.family, c);
+}
+
+type Outcome = { ok: true; text: string } | { ok: false; message: string };
+
+function run(v: Vector): Outcome {
+  const op = v.kind === 'reject' ? v.op : v.kind;
+  try {
+    if (op === 'decode') return { ok: true, text: defaultRegistry.decodeHex(v.family, v.hex ?? '') };
+    return { ok: true, text: defaultRegistry.encodeArgs(v.family, v.args ?? []) };
+  } catch (e) {
+    if (!(e instanceof NlriError)) throw e; // anything but the codec error is a bug
+    return { ok: false, message: e.message };
+  }
+}
+
+function zeExpectation(v: Vector): string {
+  if (v.kind === 'decode') return v.json_text!;
+  if (v.kind === 'encode') return v.hex!;
+  return `error: ${v.error}`;
+}
+
+function check(outcome: Outcome, expected: string, isHex: boolean): void {
+  if (expected.startsWith('error: ')) {
+    expect(outcome.ok, outcome.ok ? `expected an error, got ${outcome.text}` : '').toBe(false);
+    if (!outcome.ok) expect(outcome.message).toContain(expected.slice(7));
+  } else {
+    expect(outcome.ok, outcome.ok ? '' : `unexpected error: ${outcome.message}`).toBe(true);
+    if (outcome.ok) {
+      if (isHex) expect(outcome.text.toUpperCase()).toBe(expected.toUpperCase());
+      else expect(outcome.text).toBe(expected);
+    }
+  }
+}
+
+describe.each([...new Set(vectors.map((v) => v.file))])('Ze vectors: %s', (file) => {
+  for (const v of vectors.filter((x) => x.file === file)) {
+    const dev = deviations.get(v.id);
+    const isHex = v.kind === 'encode' || (v.kind === 'reject' && v.op === 'encode');
+    it(`${v.id} ${v.kind}${v.op ? '/' + v.op : ''} ${v.family}${dev ? ' (documented deviation)' : ''}`, () => {
+      const outcome = run(v);
+      if (dev) {
+        expect(dev.kind, `docs/ze-compat.md kind for ${v.id}`).toBe(v.kind === 'reject' ? `reject/${v.op}` : v.kind);
+        check(outcome, dev.ours, isHex && !dev.ours.startsWith('{') && !dev.ours.startsWith('['));
+        // The row must describe a real difference from Ze's recorded output.
+        expect(dev.ours, `docs/ze-compat.md row ${v.id} no longer differs from Ze`).not.toBe(zeExpectation(v));
+        count(v, 'documented');
+      } else {
+        check(outcome, zeExpectation(v), isHex);
+        count(v, v.kind === 'reject' ? 'reject' : 'exact');
+      }
+    });
+  }
+});
+
+describe('docs/ze-compat.md', () => {
+  it('names only vectors that exist', () => {
+    const ids = new Set(vectors.map((v) => v.id));
+    const unknown = [...deviations.keys()].filter((id) => !ids.has(id));
+    expect(unknown).toEqual([]);
+  });
+});
+
+afterAll(() => {
+  const rows = [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
+  const lines = rows.map(([f, c]) => `  ${f.padEnd(20)} exact ${String(c.exact).padStart(4)}  rejected-as-Ze ${String(c.reject).padStart(3)}  documented ${String(c.documented).padStart(3)}`);
+  console.log(`Ze vectors per family:\n${lines.join('\n')}`);
+});
