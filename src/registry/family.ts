@@ -61,6 +61,13 @@ export interface FamilyCodec<M extends NlriBase = NlriBase> {
   /** Optional: args tokens that `fromArgs` turns back into `m` (for docs, tests and the plugin). */
   toArgs?(m: M): string[];
   /**
+   * Optional: the model from Ze's decode JSON (parsed), for the line protocol's
+   * `encode json nlri <family> <json>` (Ze offers it for FlowSpec).
+   */
+  fromZeJson?(value: unknown): M;
+  /** Optional: a one-line human-readable text of `m` (`decode text nlri`). */
+  text?(m: M): string;
+  /**
    * Optional: Ze's decode-nlri error text for this family (FlowSpec: `no valid FlowSpec
    * decoded`). decode-nlri answers `<text>: <detail>`; without it, the detail alone.
    */
@@ -93,6 +100,8 @@ export const FamilySpecSchema = z.object({
   fromArgs: fn,
   toArgs: fn.optional(),
   zeDecodeError: z.string().optional(),
+  fromZeJson: fn.optional(),
+  text: fn.optional(),
   recover: fn.optional(),
 });
 
