@@ -110,8 +110,15 @@ function derive(admin: string, assigned: string, family: string): Uint8Array {
 
 function split(s: string, family: string): string[] {
   const parts = s.split(':');
-  if (parts.length !== 2 && parts.length !== 3) rdError(`invalid RD format: ${s}`, family);
+  if (parts.length !== 2 && parts.length !== 3) rdError(`invalid RD format: ${s} (expected ASN:value or IP:value)`, family);
   return parts;
+}
+
+/** Ze's consistency check of an explicit type against the administrator field. */
+function typeMatchesAdmin(t: number, admin: string, family: string): void {
+  const hasDot = admin.includes('.');
+  if (t === 1 && !hasDot) rdError(`invalid RD format: type 1 requires IP address, got ${admin}`, family);
+  if (t !== 1 && hasDot) rdError(`invalid RD format: type ${t} requires ASN, got IP ${admin}`, family);
 }
 
 /**
@@ -123,8 +130,7 @@ export function parseRdZe(s: string, family = ''): Uint8Array {
   if (parts.length === 3) {
     const t = decimal(parts[0]!, 2);
     if (t === undefined) rdError(`invalid RD type: ${parts[0]}`, family);
-    const hasDot = parts[1]!.includes('.');
-    if ((t === 1) !== hasDot) rdError(`invalid RD format: ${s}`, family);
+    typeMatchesAdmin(t, parts[1]!, family);
     return derive(parts[1]!, parts[2]!, family);
   }
   return derive(parts[0]!, parts[1]!, family);
@@ -151,6 +157,7 @@ export function parseRd(s: string, family = ''): Uint8Array {
   const [ts, admin, assigned] = parts as [string, string, string];
   const t = decimal(ts, 2);
   if (t === undefined) rdError(`invalid RD type: ${ts}`, family);
+  typeMatchesAdmin(t, admin, family);
   if (t === 1) {
     const ip = parseIpv4Strict(admin);
     if (!ip) rdError(`invalid IP in RD: ${admin}`, family);
