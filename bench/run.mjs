@@ -1,0 +1,110 @@
+// The benchmark: `npm run bench [-- --family <name>]... [-- --quick]`.
+//
+// For every built-in sample NLRI (families/*/samples.ts), through the built package (dist/):
+//   bytes→model   decodeAll(codec, bytes)            ns per NLRI
+//   model→JSON    toJson(codec, model)               ns per NLRI
+//   hex→JSON      registry.decodeHex(family, hex)    ns per NLRI (the decode-nlri work)
+//   model→bytes   encode(codec, model)               ns per NLRI
+//   args→hex      registry.encodeArgs(family, args)  ns per NLRI (the encode-nlri work)
+//   alloc         bytes allocated per bytes→model, measured with the young generation large enough
+//                 that no scavenge runs during the loop.
+// Each figure is the median of 5 timed batches after a warm-up. Results print as a Markdown table
+// (paste into docs/BENCHMARKS.md) and go to bench/.results/latest.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createDefaultRegistry, decodeAll, encode, samples, toJson } from '../dist/index.js';
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const families = argv.flatMap((a, i) => (argv[i - 1] === '--family' ? [a] : []));
+const BATCH_MS = quick ? 20 : 60;
+const reg = createDefaultRegistry();
+let sink = 0;
+
+function measure(fn) {
+  // Calibrate the number of calls per batch, warm up, then take the median of 5 batches.
+  let n = 1;
+  for (;;) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    if (performance.now() - t > BATCH_MS / 4) break;
+    n *= 2;
+  }
+  n = Math.max(1, Math.round(n * 4));
+  for (let i = 0; i < n; i++) fn();
+  const runs = [];
+  for (let k = 0; k < 5; k++) {
+    const t = performance.now();
+    for (let i = 0; i < n; i++) fn();
+    runs.push(((performance.now() - t) * 1e6) / n);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[2];
+}
+
+function allocated(fn) {
+  if (!globalThis.gc) return NaN;
+  const N = 20000;
+  for (let i = 0; i < 1000; i++) fn();
+  globalThis.gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let i = 0; i < N; i++) fn();
+  const after = process.memoryUsage().heapUsed;
+  return Math.max(0, (after - before) / N);
+}
+
+const rows = [];
+for (const s of samples) {
+  if (families.length && !families.includes(s.family)) continue;
+  const codec = reg.require(s.family);
+  const bytes = Uint8Array.from(Buffer.from(s.hex, 'hex'));
+  const models = decodeAll(codec, bytes);
+  const k = models.length;
+  const decode = () => {
+    sink += decodeAll(codec, bytes).length;
+  };
+  const row = {
+    family: s.family,
+    note: s.note,
+    bytes: bytes.length,
+    decode: measure(decode) / k,
+    json: measure(() => {
+      sink += toJson(codec, models).length;
+    }) / k,
+    hexJson: measure(() => {
+      sink += reg.decodeHex(s.family, s.hex).length;
+    }) / k,
+    encode: measure(() => {
+      sink += encode(codec, models).length;
+    }) / k,
+    args: s.args
+      ? measure(() => {
+          sink += reg.encodeArgs(s.family, s.args).length;
+        })
+      : NaN,
+    alloc: allocated(decode) / k,
+  };
+  rows.push(row);
+  process.stderr.write('.');
+}
+process.stderr.write('\n');
+
+const f = (x) => (Number.isNaN(x) ? '–' : x < 100 ? x.toFixed(1) : Math.round(x).toString());
+const head = `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${cpus().length} cores), ${new Date().toISOString().slice(0, 10)}${quick ? ', --quick' : ''}`;
+const lines = [
+  head,
+  '',
+  '| family | sample | bytes | bytes→model ns | model→JSON ns | hex→JSON ns | model→bytes ns | args→hex ns | NLRI/s (hex→JSON) | alloc B/NLRI |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.family} | ${r.note.replace(/\|/g, '/').slice(0, 60)} | ${r.bytes} | ${f(r.decode)} | ${f(r.json)} | ${f(r.hexJson)} | ${f(r.encode)} | ${f(r.args)} | ${Math.round(1e9 / r.hexJson).toLocaleString('en')} | ${f(r.alloc)} |`,
+  ),
+];
+const text = lines.join('\n') + '\n';
+process.stdout.write(text);
+mkdirSync(join(import.meta.dirname, '.results'), { recursive: true });
+writeFileSync(join(import.meta.dirname, '.results', 'latest.md'), text);
+if (sink === 42) console.log('');
