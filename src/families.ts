@@ -4,6 +4,7 @@
  */
 import type { FamilyCodec } from './registry/family.js';
 import type { Sample } from './registry/samples.js';
+import * as vpn from '../families/vpn/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -11,6 +12,7 @@ interface FamilyGroup {
 }
 
 const groups: readonly FamilyGroup[] = [
+  vpn,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);

@@ -1,0 +1,91 @@
+/**
+ * Ze's encode-nlri args for mpls-vpn (Ze's `EncodeNLRIHex` grammar, RFC 4364 §4.3.4, RFC 4659
+ * §3.2, RFC 8277 §2.4):
+ *
+ *   rd <RD> label <N> [label <N>]... prefix <PREFIX> [path-id <N>] [withdraw 0x800000|0x000000]
+ *
+ * Tokens are scanned left to right; unknown tokens are skipped (Ze). Differences from Ze, all
+ * where Ze writes bytes that do not say what was asked (docs/ze-compat.md, section vpn):
+ * - a typed RD `T:A:B` keeps type T (Ze re-derives it from A);
+ * - a label above 1048575 is `label out of range` (Ze wraps it modulo 2^20);
+ * - a prefix of the other address family is an error (Ze encodes it as-is);
+ * - an NLRI longer than 255 bits is an error (Ze's length octet wraps);
+ * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels.
+ * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
+ */
+import { argsError, NlriError } from '../../src/core/errors.js';
+import { uintArg } from '../../src/core/bgp.js';
+import { compatibilityText, labelArg, withdrawArg } from '../../src/core/label-scan.js';
+import { prefixFromString, prefixToString } from '../../src/core/prefix.js';
+import { parseRd, rdToString } from '../../src/core/rd.js';
+import type { Prefix } from '../../src/core/prefix.js';
+import { isUnparsed, type VpnNlri, type VpnRoute } from './model.js';
+
+export function vpnFromArgs(args: readonly string[], v6: boolean, family: string): VpnNlri {
+  let rd: Uint8Array | undefined;
+  let prefix: Prefix | undefined;
+  let pathId: number | undefined;
+  let withdraw: number | undefined;
+  const labels: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!;
+    if (t !== 'rd' && t !== 'label' && t !== 'prefix' && t !== 'path-id' && t !== 'withdraw') continue;
+    const v = args[++i];
+    if (v === undefined) argsError(`${t} requires value`, family);
+    switch (t) {
+      case 'rd':
+        try {
+          rd = parseRd(v, family);
+        } catch (e) {
+          if (e instanceof NlriError) argsError(`invalid rd: ${e.message}`, family);
+          throw e;
+        }
+        break;
+      case 'label':
+        labels.push(labelArg(v, family));
+        break;
+      case 'prefix':
+        try {
+          prefix = prefixFromString(v, family);
+        } catch (e) {
+          if (e instanceof NlriError) argsError(`invalid prefix: ${e.message}`, family);
+          throw e;
+        }
+        break;
+      case 'path-id':
+        pathId = uintArg(v, 32, 'path-id', family);
+        break;
+      case 'withdraw':
+        withdraw = withdrawArg(v, family);
+        break;
+    }
+  }
+  if (rd === undefined) argsError('rd required for VPN', family);
+  if (withdraw !== undefined && labels.length > 0) argsError('withdraw replaces the labels: give label or withdraw, not both', family);
+  if (labels.length === 0 && withdraw === undefined) argsError('label required for VPN', family);
+  if (prefix === undefined) argsError('prefix required for VPN', family);
+  if (prefix.v6 !== v6) argsError(`prefix ${prefixToString(prefix)} is not an ${v6 ? 'IPv6' : 'IPv4'} prefix (family ${family})`, family);
+  const bits = 24 * Math.max(labels.length, 1) + 64 + prefix.len;
+  if (bits > 255) argsError(`VPN NLRI length ${bits} bits exceeds 255 (RFC 4760 §5): too many labels for this prefix`, family);
+  const m: { -readonly [K in keyof VpnNlri]: VpnNlri[K] } = {
+    v6,
+    labels: withdraw !== undefined ? [withdraw] : labels,
+    rd,
+    prefix,
+  };
+  if (withdraw !== undefined) m.withdraw = true;
+  if (pathId !== undefined) m.pathId = pathId;
+  return m;
+}
+
+/** Tokens that `vpnFromArgs` turns back into the same bytes (the prefix keeps its host bits). */
+export function vpnToArgs(m: VpnRoute): string[] {
+  if (isUnparsed(m)) throw new NlriError('invalid-model', 'an unparsed record has no args form', '', -1);
+  const out = ['rd', rdToString(m.rd)];
+  const labels = m.labels;
+  if (m.withdraw) out.push('withdraw', compatibilityText(labels[0]!));
+  else for (const l of labels) out.push('label', String(l));
+  out.push('prefix', prefixToString(m.prefix));
+  if (m.pathId !== undefined) out.push('path-id', String(m.pathId));
+  return out;
+}

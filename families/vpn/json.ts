@@ -1,0 +1,45 @@
+/**
+ * VPN model → Ze's JSON text (Ze's `bgp-nlri-vpn`, Go `json.Marshal` of a map: keys sorted).
+ *
+ *   {"labels":[[100],[200]],"prefix":"10.0.0.0/24","rd":"0:65000:100"}
+ *
+ * - `labels`: one single-element array per label, outermost first (RFC 8277 §2.3 order).
+ * - `prefix`: Go netip text with the bits after the length cleared (RFC 4271 §4.3: they are
+ *   irrelevant; Ze clears them too).
+ * - `rd`: RFC 4364 §4.2 types 0/1/2 as `T:A:B`, others `rd-type<T>:<hex>`.
+ * - `withdraw`: true, added after Ze's keys, when the label field was the RFC 8277 §2.4
+ *   Compatibility field (Ze has no such case: it misreads it as a label).
+ * - Ze's `{"parsed":false,"raw":"<HEX>"}` for what did not parse.
+ */
+import { toHex } from '../../src/core/hex.js';
+import type { JsonWriter } from '../../src/core/json.js';
+import { maskedPrefixText } from '../../src/core/prefix-text.js';
+import { rdToString } from '../../src/core/rd.js';
+import { isUnparsed, VpnView, type VpnRoute } from './model.js';
+
+function labelsJson(labels: readonly number[]): string {
+  let s = '[';
+  for (let i = 0; i < labels.length; i++) s += (i ? ',[' : '[') + labels[i] + ']';
+  return s + ']';
+}
+
+export function vpnJson(m: VpnRoute, j: JsonWriter): void {
+  j.beginObject();
+  if (isUnparsed(m)) {
+    j.keyRaw('parsed').bool(false);
+    j.keyRaw('raw').stringRaw(toHex(m.raw));
+    j.endObject();
+    return;
+  }
+  j.keyRaw('labels').raw(labelsJson(m.labels));
+  if (m instanceof VpnView) {
+    const rdAt = m._rdAt;
+    j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m._b, rdAt + 8, m._len));
+    j.keyRaw('rd').stringRaw(rdToString(m._b, rdAt));
+  } else {
+    j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m.prefix.addr, 0, m.prefix.len));
+    j.keyRaw('rd').stringRaw(rdToString(m.rd));
+  }
+  if (m.withdraw) j.keyRaw('withdraw').bool(true);
+  j.endObject();
+}

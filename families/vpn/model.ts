@@ -1,0 +1,85 @@
+/**
+ * The L3VPN (mpls-vpn) model: RFC 4364 §4.3.4 (VPN-IPv4), RFC 4659 §3.2 (VPN-IPv6), labels
+ * per RFC 8277 §2.2-2.4.
+ *
+ * A decoded NLRI is a `VpnView`: the input buffer and four offsets, nothing copied. `labels`,
+ * `rd` and `prefix` are computed when read (`rd` and `prefix.addr` are views of the input).
+ * Models built by hand or by `fromArgs` are plain objects with the same fields.
+ */
+import type { Prefix } from '../../src/core/prefix.js';
+import { labelsAt } from '../../src/core/label-scan.js';
+import type { NlriBase } from '../../src/registry/family.js';
+
+export interface VpnNlri extends NlriBase {
+  /** AFI 2 (VPN-IPv6, RFC 4659) rather than AFI 1 (VPN-IPv4, RFC 4364). */
+  readonly v6: boolean;
+  /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's value. */
+  readonly labels: readonly number[];
+  /**
+   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal
+   * (0x800000, labels `[524288]`; or 0x000000, labels `[0]`), not a label.
+   */
+  readonly withdraw?: boolean;
+  /** Route Distinguisher, its 8 wire octets (RFC 4364 §4.2). */
+  readonly rd: Uint8Array;
+  /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
+  readonly prefix: Prefix;
+}
+
+/**
+ * Ze's lossless record for bytes that do not parse (`{"parsed":false,"raw":…}`): everything from
+ * the failed NLRI to the end of the input. Only produced by decodes with `lossless`.
+ */
+export interface VpnUnparsed extends NlriBase {
+  readonly parsed: false;
+  readonly raw: Uint8Array;
+}
+
+export type VpnRoute = VpnNlri | VpnUnparsed;
+
+export function isUnparsed(m: VpnRoute): m is VpnUnparsed {
+  return (m as VpnUnparsed).parsed === false;
+}
+
+/** A decoded VPN NLRI: the input and offsets; one small object per NLRI. */
+export class VpnView implements VpnNlri {
+  pathId?: number;
+  readonly v6: boolean;
+  readonly withdraw: boolean;
+  /** The input buffer. */
+  readonly _b: Uint8Array;
+  /** Index of the first label entry (the length octet is just before). */
+  readonly _p: number;
+  /** Number of label entries. */
+  readonly _n: number;
+  /** Prefix length in bits. */
+  readonly _len: number;
+
+  constructor(b: Uint8Array, p: number, n: number, len: number, v6: boolean, withdraw: boolean) {
+    this._b = b;
+    this._p = p;
+    this._n = n;
+    this._len = len;
+    this.v6 = v6;
+    this.withdraw = withdraw;
+  }
+
+  get labels(): number[] {
+    return labelsAt(this._b, this._p, this._n);
+  }
+
+  /** Index of the RD in `_b`. */
+  get _rdAt(): number {
+    return this._p + 3 * this._n;
+  }
+
+  get rd(): Uint8Array {
+    const o = this._p + 3 * this._n;
+    return this._b.subarray(o, o + 8);
+  }
+
+  get prefix(): Prefix {
+    const o = this._p + 3 * this._n + 8;
+    return { v6: this.v6, len: this._len, addr: this._b.subarray(o, o + ((this._len + 7) >>> 3)) };
+  }
+}

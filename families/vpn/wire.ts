@@ -1,0 +1,106 @@
+/**
+ * VPN NLRI bytes ↔ model.
+ *
+ * RFC 4364 §4.3.4 (VPN-IPv4) and RFC 4659 §3.2 (VPN-IPv6), label encoding RFC 8277 §2.2-2.4:
+ *
+ *   length (1 octet, bits that follow) | labels (3 octets each, S on the last) | RD (8) | prefix
+ *
+ * - The label stack ends at the first S bit and never runs past the NLRI's own length; no S bit
+ *   within it is an error (RFC 8277 §2.3, RFC 7606 §5.3).
+ * - RFC 8277 §2.1: `maxLabels` bounds the stack (the Multiple Labels Capability Count).
+ * - RFC 8277 §2.4: a first entry of 0x800000 / 0x000000 is the withdrawal Compatibility field
+ *   (see `LabelDecodeOptions.withdraw` for how it is told from a label).
+ * - Prefix length = length − 24·labels − 64, at most 32 (IPv4) or 128 (IPv6).
+ * - RFC 4760 §5: several NLRIs follow each other; the core loops, this reads one.
+ */
+import { modelError } from '../../src/core/errors.js';
+import { isCompatibilityValue, scanLabelStack, type LabelDecodeOptions } from '../../src/core/label-scan.js';
+import { MAX_LABEL } from '../../src/core/labels.js';
+import { writePrefixOctets } from '../../src/core/prefix.js';
+import type { Reader } from '../../src/core/reader.js';
+import type { Writer } from '../../src/core/writer.js';
+import { NlriError } from '../../src/core/errors.js';
+import type { DecodeOptions } from '../../src/registry/family.js';
+import { isUnparsed, VpnView, type VpnRoute } from './model.js';
+
+export type VpnDecodeOptions = DecodeOptions & LabelDecodeOptions;
+
+/** Bits of a length octet taken by one label entry and by the RD. */
+const LABEL_BITS = 24;
+const RD_BITS = 64;
+
+/** Decode one VPN NLRI at `r.pos`. */
+export function decodeVpn(r: Reader, opts: VpnDecodeOptions, v6: boolean): VpnView {
+  const b = r.buf;
+  const start = r.pos;
+  if (start >= r.end) r.fail('truncated', 'VPN NLRI: no length octet');
+  const bits = b[start]!;
+  const p = start + 1;
+  const end = p + ((bits + 7) >>> 3);
+  if (end > r.end) r.fail('truncated', `VPN NLRI length ${bits} bits needs ${(bits + 7) >>> 3} bytes, ${r.end - p} left`, start);
+  const max = v6 ? 128 : 32;
+  const w = opts.withdraw;
+  let n: number;
+  let withdraw = false;
+  const compatLen = bits - LABEL_BITS - RD_BITS;
+  if (w !== false && end - p >= 3 && isCompatibilityValue(b, p) && (w === true || (compatLen >= 0 && compatLen <= max))) {
+    n = 1;
+    withdraw = true;
+  } else {
+    n = scanLabelStack(b, p, end);
+    if (n === 0) r.fail('malformed', 'label stack has no bottom-of-stack bit within the NLRI length', p);
+    const limit = opts.maxLabels;
+    if (limit !== undefined && n > limit) r.fail('malformed', `${n} labels, more than the ${limit} allowed (RFC 8277 §2.1)`, p);
+  }
+  const len = bits - LABEL_BITS * n - RD_BITS;
+  if (len < 0) r.fail('bad-length', `VPN NLRI length ${bits} bits is too short for ${n} label(s) and a route distinguisher`, start);
+  if (len > max) r.fail('bad-length', `prefix length ${len} exceeds ${max}`, start);
+  r.pos = end;
+  return new VpnView(b, p, n, len, v6, withdraw);
+}
+
+/** Ze's `parsed:false` record: the rest of the input from the NLRI that failed. */
+export function recoverVpn(r: Reader, start: number): VpnRoute {
+  const raw = r.buf.subarray(start, r.end);
+  r.pos = r.end;
+  return { parsed: false, raw };
+}
+
+function fail(code: 'invalid-model' | 'too-long', message: string, family: string): never {
+  if (code === 'invalid-model') modelError(message, family);
+  throw new NlriError(code, message, family, -1);
+}
+
+/** Exact encoded size; checks the model first (labels, RD, prefix, the 255-bit length limit). */
+export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): number {
+  if (isUnparsed(m)) return m.raw.length;
+  const labels = m.labels;
+  if (labels.length === 0) fail('invalid-model', 'a VPN NLRI needs at least one label', family);
+  for (const l of labels) {
+    if (!Number.isInteger(l) || l < 0 || l > MAX_LABEL) fail('invalid-model', `label out of range: ${l} (max ${MAX_LABEL})`, family);
+  }
+  if (m.withdraw && (labels.length !== 1 || (labels[0] !== 0x80000 && labels[0] !== 0))) {
+    fail('invalid-model', 'a withdrawal Compatibility field is one entry, 0x800000 (label 524288) or 0x000000 (label 0)', family);
+  }
+  if (m.rd.length !== 8) fail('invalid-model', `route distinguisher must be 8 bytes, got ${m.rd.length}`, family);
+  const p = m.prefix;
+  if (p.v6 !== v6) fail('invalid-model', `prefix is ${p.v6 ? 'IPv6' : 'IPv4'}, family ${family} needs ${v6 ? 'IPv6' : 'IPv4'}`, family);
+  if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
+  const bits = LABEL_BITS * labels.length + RD_BITS + p.len;
+  if (bits > 255) fail('too-long', `VPN NLRI length ${bits} bits exceeds 255 (RFC 4760 §5)`, family);
+  return 1 + 3 * labels.length + 8 + ((p.len + 7) >>> 3);
+}
+
+export function encodeVpn(m: VpnRoute, w: Writer): void {
+  if (isUnparsed(m)) {
+    w.bytes(m.raw);
+    return;
+  }
+  const labels = m.labels;
+  const p = m.prefix;
+  w.u8(LABEL_BITS * labels.length + RD_BITS + p.len);
+  if (m.withdraw) w.u24(labels[0]! << 4);
+  else for (let i = 0; i < labels.length; i++) w.u24((labels[i]! << 4) | (i === labels.length - 1 ? 1 : 0));
+  w.bytes(m.rd);
+  writePrefixOctets(w, p);
+}
