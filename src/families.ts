@@ -4,6 +4,7 @@
  */
 import type { FamilyCodec } from './registry/family.js';
 import type { Sample } from './registry/samples.js';
+import * as flowspec from '../families/flowspec/index.js';
 import * as vpn from '../families/vpn/index.js';
 
 interface FamilyGroup {
@@ -12,6 +13,7 @@ interface FamilyGroup {
 }
 
 const groups: readonly FamilyGroup[] = [
+  flowspec,
   vpn,
 ];
 
