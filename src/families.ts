@@ -4,6 +4,7 @@
  */
 import type { FamilyCodec } from './registry/family.js';
 import type { Sample } from './registry/samples.js';
+import * as labeled from '../families/labeled/index.js';
 import * as mvpn from '../families/mvpn/index.js';
 import * as flowspec from '../families/flowspec/index.js';
 import * as vpn from '../families/vpn/index.js';
@@ -14,6 +15,7 @@ interface FamilyGroup {
 }
 
 const groups: readonly FamilyGroup[] = [
+  labeled,
   mvpn,
   flowspec,
   vpn,

@@ -1,0 +1,75 @@
+/**
+ * Ze's encode-nlri args for mpls-label (Ze's `EncodeNLRIHex` grammar, RFC 8277 §2.2-2.4):
+ *
+ *   prefix <PREFIX> label <N> [label <N>]... [path-id <N>] [withdraw 0x800000|0x000000]
+ *
+ * Tokens are scanned left to right; unknown tokens (`rd` included) are skipped, as in Ze.
+ * Differences from Ze, all where Ze writes bytes that do not say what was asked
+ * (docs/ze-compat.md, section labeled):
+ * - a label above 1048575 is `label out of range` (Ze wraps it modulo 2^20);
+ * - a prefix of the other address family is an error (Ze encodes it as-is);
+ * - an NLRI longer than 255 bits is an error (Ze's length octet wraps);
+ * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels.
+ * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
+ */
+import { argsError, NlriError } from '../../src/core/errors.js';
+import { uintArg } from '../../src/core/bgp.js';
+import { compatibilityText, labelArg, withdrawArg } from '../../src/core/label-scan.js';
+import { prefixFromString, prefixToString, type Prefix } from '../../src/core/prefix.js';
+import type { LabeledNlri } from './model.js';
+
+export function labeledFromArgs(args: readonly string[], v6: boolean, family: string): LabeledNlri {
+  let prefix: Prefix | undefined;
+  let pathId: number | undefined;
+  let withdraw: number | undefined;
+  const labels: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const t = args[i]!;
+    if (t !== 'label' && t !== 'prefix' && t !== 'path-id' && t !== 'withdraw') continue;
+    const v = args[++i];
+    if (v === undefined) argsError(`${t} requires value`, family);
+    switch (t) {
+      case 'label':
+        labels.push(labelArg(v, family));
+        break;
+      case 'prefix':
+        try {
+          prefix = prefixFromString(v, family);
+        } catch (e) {
+          if (e instanceof NlriError) argsError(`invalid prefix: ${e.message}`, family);
+          throw e;
+        }
+        break;
+      case 'path-id':
+        pathId = uintArg(v, 32, 'path-id', family);
+        break;
+      case 'withdraw':
+        withdraw = withdrawArg(v, family);
+        break;
+    }
+  }
+  if (prefix === undefined) argsError('prefix required for labeled unicast', family);
+  if (withdraw !== undefined && labels.length > 0) argsError('withdraw replaces the labels: give label or withdraw, not both', family);
+  if (labels.length === 0 && withdraw === undefined) argsError('label required for labeled unicast', family);
+  if (prefix.v6 !== v6) argsError(`prefix ${prefixToString(prefix)} is not an ${v6 ? 'IPv6' : 'IPv4'} prefix (family ${family})`, family);
+  const bits = 24 * Math.max(labels.length, 1) + prefix.len;
+  if (bits > 255) argsError(`labeled unicast NLRI length ${bits} bits exceeds 255 (RFC 4760 §5): too many labels for this prefix`, family);
+  const m: { -readonly [K in keyof LabeledNlri]: LabeledNlri[K] } = {
+    v6,
+    labels: withdraw !== undefined ? [withdraw] : labels,
+    prefix,
+  };
+  if (withdraw !== undefined) m.withdraw = true;
+  if (pathId !== undefined) m.pathId = pathId;
+  return m;
+}
+
+/** Tokens that `labeledFromArgs` turns back into the same bytes (the prefix keeps its host bits). */
+export function labeledToArgs(m: LabeledNlri): string[] {
+  const out = ['prefix', prefixToString(m.prefix)];
+  const labels = m.labels;
+  if (m.withdraw) out.push('withdraw', compatibilityText(labels[0]!));
+  else for (const l of labels) out.push('label', String(l));
+  if (m.pathId !== undefined) out.push('path-id', String(m.pathId));
+  return out;
+}

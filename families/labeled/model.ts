@@ -1,0 +1,57 @@
+/**
+ * The labeled-unicast (mpls-label, SAFI 4) model: RFC 8277 §2.2-2.4.
+ *
+ * A decoded NLRI is a `LabeledView`: the input buffer and three offsets, nothing copied;
+ * `labels` and `prefix` are computed when read (`prefix.addr` is a view of the input). Models
+ * built by hand or by `fromArgs` are plain objects with the same fields.
+ */
+import type { Prefix } from '../../src/core/prefix.js';
+import { labelsAt } from '../../src/core/label-scan.js';
+import type { NlriBase } from '../../src/registry/family.js';
+
+export interface LabeledNlri extends NlriBase {
+  /** AFI 2 (IPv6) rather than AFI 1 (IPv4). */
+  readonly v6: boolean;
+  /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's value. */
+  readonly labels: readonly number[];
+  /**
+   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal
+   * (0x800000, labels `[524288]`; or 0x000000, labels `[0]`), not a label.
+   */
+  readonly withdraw?: boolean;
+  /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
+  readonly prefix: Prefix;
+}
+
+/** A decoded labeled-unicast NLRI: the input and offsets; one small object per NLRI. */
+export class LabeledView implements LabeledNlri {
+  pathId?: number;
+  readonly v6: boolean;
+  readonly withdraw: boolean;
+  /** The input buffer. */
+  readonly _b: Uint8Array;
+  /** Index of the first label entry (the length octet is just before). */
+  readonly _p: number;
+  /** Number of label entries. */
+  readonly _n: number;
+  /** Prefix length in bits. */
+  readonly _len: number;
+
+  constructor(b: Uint8Array, p: number, n: number, len: number, v6: boolean, withdraw: boolean) {
+    this._b = b;
+    this._p = p;
+    this._n = n;
+    this._len = len;
+    this.v6 = v6;
+    this.withdraw = withdraw;
+  }
+
+  get labels(): number[] {
+    return labelsAt(this._b, this._p, this._n);
+  }
+
+  get prefix(): Prefix {
+    const o = this._p + 3 * this._n;
+    return { v6: this.v6, len: this._len, addr: this._b.subarray(o, o + ((this._len + 7) >>> 3)) };
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Labeled-unicast NLRI bytes ↔ model.
+ *
+ * RFC 8277 §2.2 (one label) and §2.3 (several, with the Multiple Labels Capability):
+ *
+ *   length (1 octet, bits that follow) | labels (3 octets each, S on the last) | prefix
+ *
+ * - The label stack ends at the first S bit and never runs past the NLRI's own length; no S bit
+ *   within it is an error (RFC 8277 §2.3, RFC 7606 §5.3). Ze scans the whole input instead.
+ * - RFC 8277 §2.1: `maxLabels` bounds the stack (the Multiple Labels Capability Count).
+ * - RFC 8277 §2.4: a first entry of 0x800000 / 0x000000 is the withdrawal Compatibility field
+ *   (see `LabelDecodeOptions.withdraw`).
+ * - Prefix length = length − 24·labels, at most 32 (IPv4) or 128 (IPv6): more is an error
+ *   (Ze prints `invalid Prefix`).
+ * - RFC 4760 §5: several NLRIs follow each other; the core loops, this reads one.
+ * Error texts carry Ze's phrases (`truncated labeled unicast NLRI`, `invalid labeled unicast:
+ * totalBits=<L> labels=<n>`, `truncated prefix in labeled unicast NLRI`).
+ */
+import { modelError, NlriError } from '../../src/core/errors.js';
+import { isCompatibilityValue, scanLabelStack, type LabelDecodeOptions } from '../../src/core/label-scan.js';
+import { MAX_LABEL } from '../../src/core/labels.js';
+import { writePrefixOctets } from '../../src/core/prefix.js';
+import type { Reader } from '../../src/core/reader.js';
+import type { Writer } from '../../src/core/writer.js';
+import type { DecodeOptions } from '../../src/registry/family.js';
+import { LabeledView, type LabeledNlri } from './model.js';
+
+export type LabeledDecodeOptions = DecodeOptions & LabelDecodeOptions;
+
+const LABEL_BITS = 24;
+
+/** Decode one labeled-unicast NLRI at `r.pos`. */
+export function decodeLabeled(r: Reader, opts: LabeledDecodeOptions, v6: boolean): LabeledView {
+  const b = r.buf;
+  const start = r.pos;
+  if (r.end - start < 4) r.fail('truncated', `truncated labeled unicast NLRI: ${r.end - start} bytes, at least 4 needed`);
+  const bits = b[start]!;
+  const p = start + 1;
+  const end = p + ((bits + 7) >>> 3);
+  if (end > r.end) r.fail('truncated', `truncated prefix in labeled unicast NLRI: length ${bits} bits needs ${(bits + 7) >>> 3} bytes, ${r.end - p} left`, start);
+  const max = v6 ? 128 : 32;
+  const w = opts.withdraw;
+  let n: number;
+  let withdraw = false;
+  if (w !== false && isCompatibilityValue(b, p) && (w === true || bits - LABEL_BITS <= max) && bits >= LABEL_BITS) {
+    n = 1;
+    withdraw = true;
+  } else {
+    n = scanLabelStack(b, p, end);
+    if (n === 0) {
+      const beyond = scanLabelStack(b, p, r.end);
+      if (beyond > 0) r.fail('bad-length', `invalid labeled unicast: totalBits=${bits} labels=${beyond}: the label stack runs past the NLRI length`, start);
+      r.fail('malformed', 'label stack has no bottom-of-stack bit within the NLRI length', p);
+    }
+    const limit = opts.maxLabels;
+    if (limit !== undefined && n > limit) r.fail('malformed', `${n} labels, more than the ${limit} allowed (RFC 8277 §2.1)`, p);
+  }
+  const len = bits - LABEL_BITS * n;
+  if (len < 0) r.fail('bad-length', `invalid labeled unicast: totalBits=${bits} labels=${n}`, start);
+  if (len > max) r.fail('bad-length', `invalid labeled unicast: prefix length ${len} exceeds ${max}`, start);
+  r.pos = end;
+  return new LabeledView(b, p, n, len, v6, withdraw);
+}
+
+function fail(code: 'invalid-model' | 'too-long', message: string, family: string): never {
+  if (code === 'invalid-model') modelError(message, family);
+  throw new NlriError(code, message, family, -1);
+}
+
+/** Exact encoded size; checks the model first (labels, prefix, the 255-bit length limit). */
+export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: string): number {
+  const labels = m.labels;
+  if (labels.length === 0) fail('invalid-model', 'a labeled unicast NLRI needs at least one label', family);
+  for (const l of labels) {
+    if (!Number.isInteger(l) || l < 0 || l > MAX_LABEL) fail('invalid-model', `label out of range: ${l} (max ${MAX_LABEL})`, family);
+  }
+  if (m.withdraw && (labels.length !== 1 || (labels[0] !== 0x80000 && labels[0] !== 0))) {
+    fail('invalid-model', 'a withdrawal Compatibility field is one entry, 0x800000 (label 524288) or 0x000000 (label 0)', family);
+  }
+  const p = m.prefix;
+  if (p.v6 !== v6) fail('invalid-model', `prefix is ${p.v6 ? 'IPv6' : 'IPv4'}, family ${family} needs ${v6 ? 'IPv6' : 'IPv4'}`, family);
+  if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
+  const bits = LABEL_BITS * labels.length + p.len;
+  if (bits > 255) fail('too-long', `labeled unicast NLRI length ${bits} bits exceeds 255 (RFC 4760 §5)`, family);
+  return 1 + 3 * labels.length + ((p.len + 7) >>> 3);
+}
+
+export function encodeLabeled(m: LabeledNlri, w: Writer): void {
+  const labels = m.labels;
+  const p = m.prefix;
+  w.u8(LABEL_BITS * labels.length + p.len);
+  if (m.withdraw) w.u24(labels[0]! << 4);
+  else for (let i = 0; i < labels.length; i++) w.u24((labels[i]! << 4) | (i === labels.length - 1 ? 1 : 0));
+  writePrefixOctets(w, p);
+}
