@@ -8,6 +8,7 @@ import * as labeled from '../families/labeled/index.js';
 import * as mvpn from '../families/mvpn/index.js';
 import * as flowspec from '../families/flowspec/index.js';
 import * as vpn from '../families/vpn/index.js';
+import * as bgpLs from '../families/bgp-ls/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -19,6 +20,7 @@ const groups: readonly FamilyGroup[] = [
   mvpn,
   flowspec,
   vpn,
+  bgpLs,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);

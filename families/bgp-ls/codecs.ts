@@ -1,0 +1,39 @@
+/**
+ * The two BGP-LS families as `FamilyCodec`s: `bgp-ls/bgp-ls` (AFI 16388, SAFI 71) and
+ * `bgp-ls/bgp-ls-vpn` (SAFI 72, RFC 9552 §5.2: a Route Distinguisher after the length).
+ */
+import type { FamilyCodec } from '../../src/registry/family.js';
+import type { BgpLsModel } from './model.js';
+import { decodeNlri, encodeNlri, nlriLength, recoverNlri } from './wire.js';
+import { nlriJson } from './json.js';
+import { nlriFromArgs, nlriToArgs } from './args.js';
+import { nlriText } from './text.js';
+
+export const AFI_BGP_LS = 16388;
+export const SAFI_BGP_LS = 71;
+export const SAFI_BGP_LS_VPN = 72;
+
+function make(name: string, safi: number, vpn: boolean): FamilyCodec<BgpLsModel> {
+  const codec: FamilyCodec<BgpLsModel> = {
+    name,
+    afi: AFI_BGP_LS,
+    safi,
+    group: 'bgp-ls',
+    rfcs: Object.freeze(['RFC 9552', 'RFC 9085', 'RFC 9086', 'RFC 9514', 'RFC 8571']),
+    jsonMany: 'auto',
+    decode: (r, opts) => decodeNlri(r, vpn, opts),
+    encodingLength: (m) => nlriLength(m, vpn),
+    encode: (m, w) => encodeNlri(m, w, vpn),
+    json: nlriJson,
+    fromArgs: (args) => nlriFromArgs(args, vpn),
+    toArgs: nlriToArgs,
+    text: nlriText,
+    recover: (r, start) => recoverNlri(r, start, vpn),
+  };
+  return Object.freeze(codec);
+}
+
+export const bgpLs: FamilyCodec<BgpLsModel> = make('bgp-ls/bgp-ls', SAFI_BGP_LS, false);
+export const bgpLsVpn: FamilyCodec<BgpLsModel> = make('bgp-ls/bgp-ls-vpn', SAFI_BGP_LS_VPN, true);
+
+export const codecs: readonly FamilyCodec<BgpLsModel>[] = Object.freeze([bgpLs, bgpLsVpn]);

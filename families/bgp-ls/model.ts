@@ -1,0 +1,140 @@
+/**
+ * The typed model of a BGP-LS NLRI (RFC 9552 §5.2, RFC 9514 §6).
+ *
+ * A decoded NLRI keeps every TLV in wire order, so it re-encodes to the same bytes. A TLV whose
+ * value has the length the RFC gives becomes a typed item; any other TLV (unknown code, or a
+ * known code with another length) is kept as `{ kind: 'tlv', type, value }`. Bytes after the last
+ * whole TLV of a section (a TLV running past its container, which Ze tolerates in some places,
+ * or a 1-3 byte tail) are kept in `trailing`. Byte fields are views into the input (no copies).
+ */
+import type { NlriBase } from '../../src/registry/family.js';
+
+/** RFC 9552 §5.2 Table 1 (and RFC 9514 §6 for type 6): the NLRI types ze-nlri decodes. */
+export type LsNlriKind = 'node' | 'link' | 'prefix-v4' | 'prefix-v6' | 'srv6-sid';
+
+/** An undecoded TLV: unknown code, or a known code whose value length is not the RFC's. */
+export interface RawTlv {
+  readonly kind: 'tlv';
+  /** TLV type code (2 octets). */
+  readonly type: number;
+  readonly value: Uint8Array;
+}
+
+/** Node Descriptor sub-TLVs (RFC 9552 §5.2.1.4, RFC 9086 §4, inside TLV 256/257). */
+export type NodeDescriptor =
+  /** 512 Autonomous System, 4 octets. */
+  | { readonly kind: 'as'; readonly asn: number }
+  /** 513 BGP-LS Identifier, 4 octets (deprecated by RFC 9552 but still sent). */
+  | { readonly kind: 'bgp-ls-id'; readonly id: number }
+  /** 514 OSPF Area-ID, 4 octets. */
+  | { readonly kind: 'ospf-area-id'; readonly area: number }
+  /**
+   * 515 IGP Router-ID: 4 (OSPF router-id), 6 (IS-IS system-id), 7 (IS-IS pseudonode: system-id
+   * + PSN) or 8 octets (OSPF pseudonode: DR router-id + DR interface address).
+   */
+  | { readonly kind: 'igp-router-id'; readonly id: Uint8Array }
+  /** 516 BGP Router-ID, 4 octets (RFC 9086 §4.1). */
+  | { readonly kind: 'bgp-router-id'; readonly id: Uint8Array }
+  /** 517 BGP Confederation Member ASN, 4 octets (RFC 9086 §4.1). */
+  | { readonly kind: 'member-asn'; readonly asn: number }
+  /** 518 SRv6 SID inside a node descriptor (not standard; GoBGP and Ze write it), 16 octets. */
+  | { readonly kind: 'srv6-sid'; readonly sid: Uint8Array }
+  | RawTlv;
+
+/** TLV 256 (Local Node Descriptors) or 257 (Remote Node Descriptors), RFC 9552 §5.2.1. */
+export interface NodeDescriptors {
+  readonly kind: 'local-node' | 'remote-node';
+  readonly descriptors: readonly NodeDescriptor[];
+  /** Bytes after the last whole sub-TLV (see the module comment). */
+  readonly trailing?: Uint8Array;
+}
+
+/** The top-level TLVs of an NLRI (RFC 9552 §5.2.2, §5.2.3; RFC 9514 §6.1). */
+export type LsTlv =
+  | NodeDescriptors
+  /** 258 Link Local/Remote Identifiers, 4 + 4 octets. */
+  | { readonly kind: 'link-id'; readonly local: number; readonly remote: number }
+  /** 259 IPv4 interface address / 260 IPv4 neighbor address, 4 octets. */
+  | { readonly kind: 'ipv4-interface' | 'ipv4-neighbor'; readonly addr: Uint8Array }
+  /** 261 IPv6 interface address / 262 IPv6 neighbor address, 16 octets. */
+  | { readonly kind: 'ipv6-interface' | 'ipv6-neighbor'; readonly addr: Uint8Array }
+  /** 263 Multi-Topology Identifiers: 2-octet words as on the wire (4 reserved bits + 12-bit MT-ID). */
+  | { readonly kind: 'mt-id'; readonly ids: readonly number[] }
+  /** 264 OSPF Route Type, 1 octet. */
+  | { readonly kind: 'ospf-route-type'; readonly routeType: number }
+  /** 265 IP Reachability Information: prefix length + exactly ceil(length/8) octets. */
+  | { readonly kind: 'ip-reachability'; readonly length: number; readonly addr: Uint8Array }
+  /** 518 SRv6 SID Information (RFC 9514 §6.1), 16 octets. */
+  | { readonly kind: 'srv6-sid'; readonly sid: Uint8Array }
+  | RawTlv;
+
+/** A decoded BGP-LS NLRI of a known type. */
+export interface BgpLsNlri extends NlriBase {
+  readonly kind: LsNlriKind;
+  /** RFC 9552 §5.2 Table 2 Protocol-ID (1 IS-IS L1 … 7 BGP), any 0-255. */
+  readonly protocolId: number;
+  /** The 64-bit Identifier (Ze calls it `l3-routing-topology`). */
+  readonly identifier: bigint;
+  /** Route Distinguisher, 8 octets: present exactly for `bgp-ls/bgp-ls-vpn` (RFC 9552 §5.2). */
+  readonly rd?: Uint8Array;
+  /** The TLVs after Protocol-ID and Identifier, in wire order. */
+  readonly tlvs: readonly LsTlv[];
+  /** Bytes after the last whole TLV. */
+  readonly trailing?: Uint8Array;
+}
+
+/**
+ * An NLRI that is kept as bytes: an unknown NLRI type (RFC 9552 §5.2 asks to keep it), or bytes
+ * that cannot be framed or that Ze refuses (Ze's `{"parsed":false,"raw":…}`). `raw` covers the
+ * whole NLRI, header included.
+ */
+export interface BgpLsUnparsed extends NlriBase {
+  readonly kind: 'unparsed';
+  readonly raw: Uint8Array;
+}
+
+export type BgpLsModel = BgpLsNlri | BgpLsUnparsed;
+
+/** NLRI type codes (RFC 9552 §5.2 Table 1, RFC 9514 §6). */
+export const NLRI_TYPE: Readonly<Record<LsNlriKind, number>> = {
+  node: 1,
+  link: 2,
+  'prefix-v4': 3,
+  'prefix-v6': 4,
+  'srv6-sid': 6,
+};
+
+export const KIND_BY_TYPE: readonly (LsNlriKind | undefined)[] = [undefined, 'node', 'link', 'prefix-v4', 'prefix-v6', undefined, 'srv6-sid'];
+
+/** Ze's `ls-nlri-type` names. */
+export const ZE_TYPE_NAME: Readonly<Record<LsNlriKind, string>> = {
+  node: 'bgpls-node',
+  link: 'bgpls-link',
+  'prefix-v4': 'bgpls-prefix-v4',
+  'prefix-v6': 'bgpls-prefix-v6',
+  'srv6-sid': 'bgpls-srv6-sid',
+};
+
+/** TLV codes used in NLRIs. */
+export const TLV = {
+  LOCAL_NODE: 256,
+  REMOTE_NODE: 257,
+  LINK_ID: 258,
+  IPV4_INTERFACE: 259,
+  IPV4_NEIGHBOR: 260,
+  IPV6_INTERFACE: 261,
+  IPV6_NEIGHBOR: 262,
+  MT_ID: 263,
+  OSPF_ROUTE_TYPE: 264,
+  IP_REACHABILITY: 265,
+  AS: 512,
+  BGP_LS_ID: 513,
+  OSPF_AREA_ID: 514,
+  IGP_ROUTER_ID: 515,
+  BGP_ROUTER_ID: 516,
+  MEMBER_ASN: 517,
+  SRV6_SID: 518,
+} as const;
+
+/** Protocol-ID names (RFC 9552 §5.2 Table 2, RFC 9086 §4 for 7), as Ze prints them. */
+export const PROTOCOL_NAMES: readonly string[] = ['', 'isis-l1', 'isis-l2', 'ospfv2', 'direct', 'static', 'ospfv3', 'bgp'];

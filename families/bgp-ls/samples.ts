@@ -1,0 +1,53 @@
+/** Canonical BGP-LS NLRIs (docs/ADDING-A-FAMILY.md §3), most of them from Ze's vectors. */
+import type { Sample } from '../../src/registry/samples.js';
+
+export const samples: readonly Sample[] = Object.freeze([
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0001001D03000000000000010001000010020000040000FDE90203000401010101',
+    args: ['node', 'protocol', 'ospfv2', 'identifier', '256', 'asn', '65001', 'router-id', '1.1.1.1'],
+    note: 'Node NLRI (RFC 9552 §5.2.1): OSPFv2, AS 65001, IGP Router-ID 1.1.1.1 (Ze vector bgpls-011)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0001002002000000000000000001000013020000040000FDE8020300071921680010010A',
+    args: ['node', 'protocol', 'isis-l2', 'asn', '65000', 'router-id', '1921680010010a'],
+    note: 'Node NLRI for an IS-IS pseudonode: 7-octet IGP Router-ID (RFC 9552 §5.2.1.4) (bgpls-055)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0002003D02000000000000020001000010020000040000FDE9020300040101010101010010020000040000FDEA02030004020202020102000800000064000000C8',
+    args: ['link', 'protocol', 'isis-l2', 'identifier', '512', 'local-asn', '65001', 'local-router-id', '1.1.1.1', 'remote-asn', '65002', 'remote-router-id', '2.2.2.2', 'link-id', '100:200'],
+    note: 'Link NLRI (RFC 9552 §5.2.2): local/remote node descriptors and Link Local/Remote Identifiers (bgpls-015)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0002006503000000000000000501000018020000040000FDE90202000400000000020300040101010101010018020000040000FDE902020004000000000203000402020202010200080000000700000009010300040A000001010400040A0000020107000480020003',
+    args: ['link', 'protocol', 'ospfv2', 'identifier', '5', 'local-asn', '65001', 'local-ospf-area-id', '0.0.0.0', 'local-router-id', '1.1.1.1', 'remote-asn', '65001', 'remote-ospf-area-id', '0.0.0.0', 'remote-router-id', '2.2.2.2', 'link-id', '7:9', 'interface-address', '10.0.0.1', 'neighbor-address', '10.0.0.2', 'mt-id', '32770', 'mt-id', '3'],
+    note: 'Link NLRI with IPv4 interface/neighbor addresses and Multi-Topology IDs (RFC 9552 §5.2.2, §5.2.2.1) (bgpls-070)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0003002503000000000000010001000010020000040000FDE9020300040101010101090004180A0000',
+    args: ['prefix-v4', 'protocol', 'ospfv2', 'identifier', '256', 'asn', '65001', 'router-id', '1.1.1.1', 'prefix', '10.0.0.0/24'],
+    note: 'IPv4 Topology Prefix NLRI (RFC 9552 §5.2.3): IP Reachability Information 10.0.0.0/24 (bgpls-016)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0004002A06000000000000020001000010020000040000FDE90203000401010101010900094020010DB800000000',
+    args: ['prefix-v6', 'protocol', 'ospfv3', 'identifier', '512', 'asn', '65001', 'router-id', '1.1.1.1', 'prefix', '2001:db8::/64'],
+    note: 'IPv6 Topology Prefix NLRI (RFC 9552 §5.2.3): 2001:db8::/64 (bgpls-018)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0006003109000000000000030001000010020000040000FDE902030004010101010206001020010DB8000000000000000000000001',
+    args: ['srv6-sid', 'protocol', '9', 'identifier', '768', 'asn', '65001', 'router-id', '1.1.1.1', 'sid', '2001:db8::1'],
+    note: 'SRv6 SID NLRI (RFC 9514 §6): SRv6 SID Information TLV 518 = 2001:db8::1 (bgpls-019)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls-vpn',
+    hex: '000100250000FDE90000006403000000000000010001000010020000040000FDE90203000401010101',
+    args: ['node', 'protocol', 'ospfv2', 'identifier', '256', 'rd', '0:65001:100', 'asn', '65001', 'router-id', '1.1.1.1'],
+    note: 'VPN Node NLRI (RFC 9552 §5.2, SAFI 72): Route Distinguisher 0:65001:100 after the length',
+  },
+]);

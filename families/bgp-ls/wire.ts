@@ -1,0 +1,394 @@
+/**
+ * BGP-LS NLRI bytes ↔ model.
+ *
+ * RFC 9552 §5.1 (TLV format: 2-octet type, 2-octet length, value; no padding),
+ * §5.2 (NLRI: type, total length, [RD for SAFI 72], Protocol-ID, Identifier, TLVs),
+ * §5.2.1 (Node Descriptors 256/257 and their sub-TLVs 512-515), §5.2.2 (Link Descriptors
+ * 258-263), §5.2.3 (Prefix Descriptors 263-265); RFC 9086 §4 (sub-TLVs 516, 517);
+ * RFC 9514 §6 (SRv6 SID NLRI, type 6) and §6.1 (SRv6 SID Information TLV 518).
+ *
+ * Every TLV walk advances by the declared length and stops at the container's end; a TLV whose
+ * length runs past its container ends the walk (the rest is kept as `trailing`), so no input can
+ * make a walk loop or read outside the NLRI. Decoding follows Ze where Ze is right:
+ *  - a Node or SRv6 SID NLRI is refused (Ze: `parsed:false`) when a TLV before or inside its
+ *    first TLV 256 runs past its container (Ze's descriptor validation);
+ *  - the same damage elsewhere is tolerated and kept in `trailing` (`strict` refuses it).
+ * The VPN family reads the Route Distinguisher that RFC 9552 §5.2 puts after the length (Ze
+ * does not; docs/ze-compat.md).
+ */
+import type { DecodeOptions } from '../../src/registry/family.js';
+import type { Reader } from '../../src/core/reader.js';
+import type { Writer } from '../../src/core/writer.js';
+import { NlriError, modelError } from '../../src/core/errors.js';
+import {
+  KIND_BY_TYPE,
+  NLRI_TYPE,
+  TLV,
+  type BgpLsModel,
+  type BgpLsNlri,
+  type BgpLsUnparsed,
+  type LsNlriKind,
+  type LsTlv,
+  type NodeDescriptor,
+  type NodeDescriptors,
+} from './model.js';
+
+/** Protocol-ID (1) + Identifier (8). */
+const HEAD = 9;
+
+function u16(b: Uint8Array, o: number): number {
+  return (b[o]! << 8) | b[o + 1]!;
+}
+
+function u32(b: Uint8Array, o: number): number {
+  return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
+}
+
+/** Walk the sub-TLVs of a TLV 256/257 value `b[start..end)`. */
+function readDescriptors(kind: 'local-node' | 'remote-node', b: Uint8Array, start: number, end: number): NodeDescriptors {
+  const descriptors: NodeDescriptor[] = [];
+  let p = start;
+  while (end - p >= 4) {
+    const type = u16(b, p);
+    const len = u16(b, p + 2);
+    const v = p + 4;
+    if (len > end - v) break;
+    descriptors.push(readDescriptor(type, len, b, v));
+    p = v + len;
+  }
+  return p < end ? { kind, descriptors, trailing: b.subarray(p, end) } : { kind, descriptors };
+}
+
+function readDescriptor(type: number, len: number, b: Uint8Array, v: number): NodeDescriptor {
+  switch (type) {
+    case TLV.AS:
+      if (len === 4) return { kind: 'as', asn: u32(b, v) };
+      break;
+    case TLV.BGP_LS_ID:
+      if (len === 4) return { kind: 'bgp-ls-id', id: u32(b, v) };
+      break;
+    case TLV.OSPF_AREA_ID:
+      if (len === 4) return { kind: 'ospf-area-id', area: u32(b, v) };
+      break;
+    case TLV.IGP_ROUTER_ID:
+      if (len === 4 || len === 6 || len === 7 || len === 8) return { kind: 'igp-router-id', id: b.subarray(v, v + len) };
+      break;
+    case TLV.BGP_ROUTER_ID:
+      if (len === 4) return { kind: 'bgp-router-id', id: b.subarray(v, v + 4) };
+      break;
+    case TLV.MEMBER_ASN:
+      if (len === 4) return { kind: 'member-asn', asn: u32(b, v) };
+      break;
+    case TLV.SRV6_SID:
+      if (len === 16) return { kind: 'srv6-sid', sid: b.subarray(v, v + 16) };
+      break;
+  }
+  return { kind: 'tlv', type, value: b.subarray(v, v + len) };
+}
+
+function readTlv(type: number, len: number, b: Uint8Array, v: number): LsTlv {
+  switch (type) {
+    case TLV.LOCAL_NODE:
+      return readDescriptors('local-node', b, v, v + len);
+    case TLV.REMOTE_NODE:
+      return readDescriptors('remote-node', b, v, v + len);
+    case TLV.LINK_ID:
+      if (len === 8) return { kind: 'link-id', local: u32(b, v), remote: u32(b, v + 4) };
+      break;
+    case TLV.IPV4_INTERFACE:
+      if (len === 4) return { kind: 'ipv4-interface', addr: b.subarray(v, v + 4) };
+      break;
+    case TLV.IPV4_NEIGHBOR:
+      if (len === 4) return { kind: 'ipv4-neighbor', addr: b.subarray(v, v + 4) };
+      break;
+    case TLV.IPV6_INTERFACE:
+      if (len === 16) return { kind: 'ipv6-interface', addr: b.subarray(v, v + 16) };
+      break;
+    case TLV.IPV6_NEIGHBOR:
+      if (len === 16) return { kind: 'ipv6-neighbor', addr: b.subarray(v, v + 16) };
+      break;
+    case TLV.MT_ID:
+      if ((len & 1) === 0) {
+        const ids: number[] = [];
+        for (let i = 0; i < len; i += 2) ids.push(u16(b, v + i));
+        return { kind: 'mt-id', ids };
+      }
+      break;
+    case TLV.OSPF_ROUTE_TYPE:
+      if (len === 1) return { kind: 'ospf-route-type', routeType: b[v]! };
+      break;
+    case TLV.IP_REACHABILITY:
+      if (len >= 1 && len === 1 + ((b[v]! + 7) >>> 3)) return { kind: 'ip-reachability', length: b[v]!, addr: b.subarray(v + 1, v + len) };
+      break;
+    case TLV.SRV6_SID:
+      if (len === 16) return { kind: 'srv6-sid', sid: b.subarray(v, v + 16) };
+      break;
+  }
+  return { kind: 'tlv', type, value: b.subarray(v, v + len) };
+}
+
+/**
+ * Ze's descriptor validation for Node and SRv6 SID NLRIs: walk the TLVs; enter the first TLV 256
+ * (and any 256 inside it) instead of stepping over it; a TLV running past what contains it is an
+ * error. Returns the absolute offset of the bad TLV, or -1.
+ */
+function zeDescriptorCheck(b: Uint8Array, start: number, end: number): number {
+  let p = start;
+  while (end - p >= 4) {
+    const type = u16(b, p);
+    const len = u16(b, p + 2);
+    if (len > end - p - 4) return p;
+    if (type === TLV.LOCAL_NODE) {
+      end = p + 4 + len;
+      p += 4;
+    } else {
+      p += 4 + len;
+    }
+  }
+  return -1;
+}
+
+/** `strict`: refuse the damage Ze tolerates (a TLV running past its container, a short tail). */
+function strictCheck(r: Reader, m: BgpLsNlri): void {
+  const at = (a: Uint8Array): number => a.byteOffset - r.buf.byteOffset;
+  if (m.trailing) r.fail('malformed', `${m.trailing.length} bytes after the last whole TLV of the NLRI`, at(m.trailing));
+  for (const t of m.tlvs) {
+    if ((t.kind === 'local-node' || t.kind === 'remote-node') && t.trailing) {
+      r.fail('malformed', `${t.trailing.length} bytes after the last whole sub-TLV of TLV ${t.kind === 'local-node' ? 256 : 257}`, at(t.trailing));
+    }
+  }
+}
+
+/** The smallest Total NLRI Length: Protocol-ID + Identifier (+ RD for VPN). */
+export function minBodyLength(vpn: boolean): number {
+  return HEAD + (vpn ? 8 : 0);
+}
+
+/** Decode one BGP-LS NLRI at `r.pos` (RFC 9552 §5.2). */
+export function decodeNlri(r: Reader, vpn: boolean, opts: DecodeOptions): BgpLsModel {
+  const start = r.pos;
+  const type = r.u16('NLRI type');
+  const len = r.u16('total NLRI length');
+  const min = minBodyLength(vpn);
+  if (len < min) r.fail('bad-length', `total NLRI length ${len} is below the ${min} octets of its fixed fields`, start + 2);
+  const old = r.limit(len, 'total NLRI length');
+  const kind = type < KIND_BY_TYPE.length ? KIND_BY_TYPE[type] : undefined;
+  if (kind === undefined) {
+    // RFC 9552 §5.2: an unknown NLRI type is kept, not dropped; the length frames it.
+    r.restore(old);
+    return { kind: 'unparsed', raw: r.buf.subarray(start, r.pos) };
+  }
+  const rd = vpn ? r.bytes(8, 'route distinguisher') : undefined;
+  const protocolId = r.u8('protocol-id');
+  const identifier = r.u64('identifier');
+  const b = r.buf;
+  const body = r.pos;
+  const end = r.end;
+  if (kind === 'node' || kind === 'srv6-sid') {
+    const bad = zeDescriptorCheck(b, body, end);
+    if (bad >= 0) r.fail('malformed', `descriptor TLV runs past its container`, bad);
+  }
+  const tlvs: LsTlv[] = [];
+  let p = body;
+  while (end - p >= 4) {
+    const t = u16(b, p);
+    const l = u16(b, p + 2);
+    const v = p + 4;
+    if (l > end - v) break;
+    tlvs.push(readTlv(t, l, b, v));
+    p = v + l;
+  }
+  const m: BgpLsNlri =
+    p < end
+      ? rd
+        ? { kind, protocolId, identifier, rd, tlvs, trailing: b.subarray(p, end) }
+        : { kind, protocolId, identifier, tlvs, trailing: b.subarray(p, end) }
+      : rd
+        ? { kind, protocolId, identifier, rd, tlvs }
+        : { kind, protocolId, identifier, tlvs };
+  if (opts.strict) strictCheck(r, m);
+  r.restore(old);
+  return m;
+}
+
+/**
+ * Ze's lossless record for bytes that `decodeNlri` refused: the one NLRI when its header frames
+ * it (length within the input and not below the fixed fields), otherwise everything that is left.
+ */
+export function recoverNlri(r: Reader, start: number, vpn: boolean): BgpLsUnparsed {
+  const b = r.buf;
+  let stop = r.end;
+  if (r.end - start >= 4) {
+    const len = u16(b, start + 2);
+    if (len >= minBodyLength(vpn) && len <= r.end - start - 4) stop = start + 4 + len;
+  }
+  r.pos = stop;
+  return { kind: 'unparsed', raw: b.subarray(start, stop) };
+}
+
+// ---------------------------------------------------------------- encode
+
+function descriptorLength(d: NodeDescriptor): number {
+  switch (d.kind) {
+    case 'as':
+    case 'bgp-ls-id':
+    case 'ospf-area-id':
+    case 'bgp-router-id':
+    case 'member-asn':
+      return 8;
+    case 'igp-router-id':
+      return 4 + d.id.length;
+    case 'srv6-sid':
+      return 20;
+    case 'tlv':
+      return 4 + d.value.length;
+  }
+}
+
+function tlvLength(t: LsTlv): number {
+  switch (t.kind) {
+    case 'local-node':
+    case 'remote-node': {
+      let n = 4 + (t.trailing?.length ?? 0);
+      for (const d of t.descriptors) n += descriptorLength(d);
+      return n;
+    }
+    case 'link-id':
+      return 12;
+    case 'ipv4-interface':
+    case 'ipv4-neighbor':
+      return 8;
+    case 'ipv6-interface':
+    case 'ipv6-neighbor':
+      return 20;
+    case 'mt-id':
+      return 4 + 2 * t.ids.length;
+    case 'ospf-route-type':
+      return 5;
+    case 'ip-reachability':
+      return 5 + ((t.length + 7) >>> 3);
+    case 'srv6-sid':
+      return 20;
+    case 'tlv':
+      return 4 + t.value.length;
+  }
+}
+
+function checkValueLength(n: number, what: string): void {
+  if (n > 0xffff) modelError(`${what} value of ${n} octets does not fit a TLV length`);
+}
+
+/** Exact encoded size of one NLRI. */
+export function nlriLength(m: BgpLsModel, vpn: boolean): number {
+  if (m.kind === 'unparsed') return m.raw.length;
+  let n = 4 + HEAD + (vpn ? 8 : 0) + (m.trailing?.length ?? 0);
+  for (const t of m.tlvs) n += tlvLength(t);
+  return n;
+}
+
+function writeDescriptor(w: Writer, d: NodeDescriptor): void {
+  switch (d.kind) {
+    case 'as':
+      w.u16(TLV.AS), w.u16(4), w.u32(d.asn);
+      return;
+    case 'bgp-ls-id':
+      w.u16(TLV.BGP_LS_ID), w.u16(4), w.u32(d.id);
+      return;
+    case 'ospf-area-id':
+      w.u16(TLV.OSPF_AREA_ID), w.u16(4), w.u32(d.area);
+      return;
+    case 'igp-router-id':
+      w.u16(TLV.IGP_ROUTER_ID), w.u16(d.id.length), w.bytes(d.id);
+      return;
+    case 'bgp-router-id':
+      w.u16(TLV.BGP_ROUTER_ID), w.u16(4), w.bytes(d.id);
+      return;
+    case 'member-asn':
+      w.u16(TLV.MEMBER_ASN), w.u16(4), w.u32(d.asn);
+      return;
+    case 'srv6-sid':
+      w.u16(TLV.SRV6_SID), w.u16(16), w.bytes(d.sid);
+      return;
+    case 'tlv':
+      w.u16(d.type), w.u16(d.value.length), w.bytes(d.value);
+      return;
+  }
+}
+
+function need(a: Uint8Array, n: number, what: string): Uint8Array {
+  if (a.length !== n) modelError(`${what} must be ${n} octets, got ${a.length}`);
+  return a;
+}
+
+function writeTlv(w: Writer, t: LsTlv): void {
+  switch (t.kind) {
+    case 'local-node':
+    case 'remote-node': {
+      const n = tlvLength(t) - 4;
+      checkValueLength(n, t.kind === 'local-node' ? 'TLV 256' : 'TLV 257');
+      w.u16(t.kind === 'local-node' ? TLV.LOCAL_NODE : TLV.REMOTE_NODE);
+      w.u16(n);
+      for (const d of t.descriptors) writeDescriptor(w, d);
+      if (t.trailing) w.bytes(t.trailing);
+      return;
+    }
+    case 'link-id':
+      w.u16(TLV.LINK_ID), w.u16(8), w.u32(t.local), w.u32(t.remote);
+      return;
+    case 'ipv4-interface':
+      w.u16(TLV.IPV4_INTERFACE), w.u16(4), w.bytes(need(t.addr, 4, 'IPv4 interface address'));
+      return;
+    case 'ipv4-neighbor':
+      w.u16(TLV.IPV4_NEIGHBOR), w.u16(4), w.bytes(need(t.addr, 4, 'IPv4 neighbor address'));
+      return;
+    case 'ipv6-interface':
+      w.u16(TLV.IPV6_INTERFACE), w.u16(16), w.bytes(need(t.addr, 16, 'IPv6 interface address'));
+      return;
+    case 'ipv6-neighbor':
+      w.u16(TLV.IPV6_NEIGHBOR), w.u16(16), w.bytes(need(t.addr, 16, 'IPv6 neighbor address'));
+      return;
+    case 'mt-id':
+      checkValueLength(2 * t.ids.length, 'TLV 263');
+      w.u16(TLV.MT_ID), w.u16(2 * t.ids.length);
+      for (const id of t.ids) w.u16(id);
+      return;
+    case 'ospf-route-type':
+      w.u16(TLV.OSPF_ROUTE_TYPE), w.u16(1), w.u8(t.routeType);
+      return;
+    case 'ip-reachability': {
+      const n = (t.length + 7) >>> 3;
+      w.u16(TLV.IP_REACHABILITY), w.u16(1 + n), w.u8(t.length);
+      if (t.addr.length >= n) w.bytes(t.addr.subarray(0, n));
+      else w.bytes(t.addr), w.zeros(n - t.addr.length);
+      return;
+    }
+    case 'srv6-sid':
+      w.u16(TLV.SRV6_SID), w.u16(16), w.bytes(need(t.sid, 16, 'SRv6 SID'));
+      return;
+    case 'tlv':
+      checkValueLength(t.value.length, `TLV ${t.type}`);
+      w.u16(t.type), w.u16(t.value.length), w.bytes(t.value);
+      return;
+  }
+}
+
+/** Write one NLRI (exactly `nlriLength` bytes). */
+export function encodeNlri(m: BgpLsModel, w: Writer, vpn: boolean): void {
+  if (m.kind === 'unparsed') {
+    w.bytes(m.raw);
+    return;
+  }
+  const type = NLRI_TYPE[m.kind as LsNlriKind];
+  if (type === undefined) modelError(`unknown BGP-LS NLRI kind ${JSON.stringify(m.kind)}`);
+  const total = nlriLength(m, vpn) - 4;
+  if (total > 0xffff) throw new NlriError('too-long', `BGP-LS NLRI of ${total} octets exceeds the 2-octet total length`, '', -1);
+  if (vpn && m.rd === undefined) modelError('bgp-ls-vpn NLRI needs a route distinguisher (rd)');
+  if (!vpn && m.rd !== undefined) modelError('only bgp-ls-vpn NLRIs carry a route distinguisher');
+  w.u16(type);
+  w.u16(total);
+  if (vpn) w.bytes(need(m.rd!, 8, 'route distinguisher'));
+  w.u8(m.protocolId);
+  w.u64(m.identifier);
+  for (const t of m.tlvs) writeTlv(w, t);
+  if (m.trailing) w.bytes(m.trailing);
+}
