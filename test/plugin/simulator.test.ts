@@ -1,0 +1,218 @@
+/**
+ * `ze-nlri plugin` as a real child process against the engine simulator (engine-sim.ts), which
+ * plays Ze's side as ze-plugin-protocol.md describes it. Expected values come from the spec
+ * (§4, §5, §8) and from the example family's documented wire format (examples/colored-prefix.mjs).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultRegistry } from '../../src/index.js';
+import { EngineSim, stateEvent, updateEvent } from './engine-sim.js';
+
+const MODULE = ['--family-module', 'examples/colored-prefix.mjs'];
+const HAS_FLOW = defaultRegistry.has('ipv4/flow');
+const SLOG = /^time=\S+ level=(DEBUG|INFO|WARN|ERROR) msg="/;
+
+describe('ze-nlri plugin under the engine simulator', () => {
+  let sim: EngineSim;
+  beforeAll(async () => {
+    sim = await EngineSim.start({ args: [...MODULE, '--log-level', 'debug'] });
+    await sim.whenConnected();
+    await sim.started;
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('goes through the five stages strictly in order, sending nothing else before ready is answered', () => {
+    expect(sim.stageError).toBeUndefined();
+    const verbs = sim.received.slice(0, 6).map((l) => l.verb);
+    expect(verbs).toEqual([
+      'ze-plugin-engine:declare-registration',
+      'ok', // configure
+      'ze-plugin-engine:declare-capabilities',
+      'ok', // share-registry
+      'ze-plugin-engine:ready',
+      'ok', // post-startup
+    ]);
+    // Our ids: auth was #0, then 1, 2, 3 (§3.2).
+    expect(sim.received.filter((l) => l.verb.startsWith('ze-plugin-engine:')).map((l) => l.id)).toEqual(['1', '2', '3']);
+  });
+
+  it('declares its families with mode both and the RFC 4760 numbers (§4.2)', () => {
+    const fams = sim.registration.families as Array<Record<string, unknown>>;
+    expect(fams).toContainEqual({ name: 'ipv4/colored', mode: 'both', afi: 1, safi: 241 });
+    if (HAS_FLOW) expect(fams).toContainEqual({ name: 'ipv4/flow', mode: 'both', afi: 1, safi: 133 });
+    for (const f of fams) expect(f.name).toMatch(/^[a-z0-9-]+\/[a-z0-9-]+$/);
+    const cmds = (sim.registration.commands as Array<{ name: string }>).map((c) => c.name).sort();
+    expect(cmds).toEqual(['ze-nlri decode', 'ze-nlri encode', 'ze-nlri families', 'ze-nlri routes', 'ze-nlri stats', 'ze-nlri update']);
+  });
+
+  it('subscribes to received updates in full JSON format in ready (§4.6)', () => {
+    expect(sim.readyParams.subscribe).toMatchObject({ peers: ['*'], format: 'full', encoding: 'json' });
+    expect(sim.readyParams.subscribe.events).toContain('update direction received');
+    expect(sim.readyParams.subscribe.events).toContain('state');
+  });
+
+  it('keeps the routes each peer announces: announce, withdraw, peer down (§5.6)', async () => {
+    // Two NLRIs back to back: color 100 10.0.0.0/24, color 200 10.1.0.0/16.
+    const a = await sim.deliver([updateEvent({ peer: '127.0.0.2', nlri: { 'ipv4/colored': '2800640a00002000c80a01' } })]);
+    expect(a.verb).toBe('ok');
+    let routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.2'])).data);
+    expect(routes).toEqual({
+      '127.0.0.2': {
+        'ipv4/colored': [
+          { color: 100, prefix: '10.0.0.0/24' },
+          { color: 200, prefix: '10.1.0.0/16' },
+        ],
+      },
+    });
+    await sim.deliver([updateEvent({ peer: '127.0.0.2', withdrawn: { 'ipv4/colored': '2800640a0000' } })]);
+    routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.2', 'ipv4/colored'])).data);
+    expect(routes).toEqual({ '127.0.0.2': { 'ipv4/colored': [{ color: 200, prefix: '10.1.0.0/16' }] } });
+    await sim.deliver([stateEvent('127.0.0.2', 'down')]);
+    routes = JSON.parse((await sim.command('ze-nlri routes', [])).data);
+    expect(routes['127.0.0.2']).toBeUndefined();
+  });
+
+  it('honours raw.add-path: a 4-byte path id in front of each NLRI (RFC 7911)', async () => {
+    await sim.deliver([
+      updateEvent({ peer: '127.0.0.3', nlri: { 'ipv4/colored': '000000072800640a0000' }, addPath: { 'ipv4/colored': true } }),
+    ]);
+    const routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.3'])).data);
+    expect(routes['127.0.0.3']['ipv4/colored']).toEqual([{ color: 100, 'path-id': 7, prefix: '10.0.0.0/24' }]);
+  });
+
+  it.runIf(HAS_FLOW)('decodes ipv4/flow from raw.nlri as Ze prints it (spec §8)', async () => {
+    await sim.deliver([updateEvent({ peer: '127.0.0.4', nlri: { 'ipv4/flow': '0501180a0000' } })]);
+    const routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.4', 'ipv4/flow'])).data);
+    expect(routes).toEqual({ '127.0.0.4': { 'ipv4/flow': [{ destination: [['10.0.0.0/24/0']] }] } });
+  });
+
+  it('counts decode errors by code and keeps running', async () => {
+    const before = JSON.parse((await sim.command('ze-nlri stats')).data);
+    // Length 15 bits: below the 16-bit color (bad-length); then a truncated NLRI.
+    await sim.deliver([
+      updateEvent({ peer: '127.0.0.5', nlri: { 'ipv4/colored': '0f0064' } }),
+      updateEvent({ peer: '127.0.0.5', nlri: { 'ipv4/colored': '280064' } }),
+      updateEvent({ peer: '127.0.0.5', nlri: { 'ipv4/colored': 'zz' } }),
+    ]);
+    const after = JSON.parse((await sim.command('ze-nlri stats')).data);
+    expect(after['decode-errors'] - before['decode-errors']).toBe(3);
+    expect(after['errors-by-code']['bad-length']).toBeGreaterThanOrEqual(1);
+    expect(after['errors-by-code'].truncated).toBeGreaterThanOrEqual(1);
+    expect(after['errors-by-code']['invalid-hex']).toBeGreaterThanOrEqual(1);
+    expect(after.events - before.events).toBe(3);
+    // Still answering.
+    expect((await sim.command('ze-nlri families')).status).toBe('done');
+    expect(sim.stderr).toMatch(/level=WARN msg="cannot decode NLRI[^\n]*family=ipv4\/colored code=bad-length/);
+  });
+
+  it('answers decode-nlri and encode-nlri callbacks (§5.1, §5.2)', async () => {
+    const d = await sim.request('ze-plugin-callback:decode-nlri', { family: 'ipv4/colored', hex: '2800640a0000' });
+    expect(d.raw).toBe('#' + d.id + ' ok {"json":"{\\"color\\":100,\\"prefix\\":\\"10.0.0.0/24\\"}"}');
+    const e = await sim.request('ze-plugin-callback:encode-nlri', { family: 'ipv4/colored', args: ['color', '100', 'prefix', '10.0.0.0/24'] });
+    expect(e.payload).toEqual({ hex: '2800640A0000' });
+    const bad = await sim.request('ze-plugin-callback:encode-nlri', { family: 'ipv4/colored', args: ['bogus', '1'] });
+    expect(bad.verb).toBe('error');
+    expect(bad.payload).toEqual({ code: 'error', message: 'unknown keyword: bogus' });
+    const unk = await sim.request('ze-plugin-callback:decode-nlri', { family: 'ipv9/none', hex: '00' });
+    expect(unk.payload.message).toBe('unsupported family: ipv9/none');
+    if (HAS_FLOW) {
+      const f = await sim.request('ze-plugin-callback:decode-nlri', { family: 'ipv4/flow', hex: '0501180a0000' });
+      expect(f.payload).toEqual({ json: '{"destination":[["10.0.0.0/24/0"]]}' });
+    }
+  });
+
+  it('serves decode, encode, families and stats through execute-command (§5.4)', async () => {
+    expect(await sim.command('ze-nlri decode', ['ipv4/colored', '2800640A0000'])).toEqual({ status: 'done', data: '{"color":100,"prefix":"10.0.0.0/24"}' });
+    expect(await sim.command('ze-nlri encode', ['ipv4/colored', 'color', '100', 'prefix', '10.0.0.0/24'])).toEqual({ status: 'done', data: '2800640A0000' });
+    const bad = await sim.command('ze-nlri decode', ['ipv4/colored', '0f']);
+    expect(bad.status).toBe('error');
+    const fams = JSON.parse((await sim.command('ze-nlri families')).data);
+    expect(fams).toContainEqual({ name: 'ipv4/colored', afi: 1, safi: 241, group: 'example', rfcs: ['RFC 4760'], claimed: true });
+    expect(await sim.command('ze-nlri nothing')).toEqual({ status: 'error', data: 'unknown command: ze-nlri nothing' });
+  });
+
+  it('originates a route with update-route and an update hex command (§6.1)', async () => {
+    let seen: any;
+    sim.handlers.set('ze-plugin-engine:update-route', (p) => {
+      seen = p;
+      return { ok: { 'peers-affected': 1, 'routes-sent': 1 } };
+    });
+    const r = await sim.command('ze-nlri update', ['127.0.0.1', 'ipv4/colored', 'add', 'color', '100', 'prefix', '10.0.0.0/24']);
+    expect(r.status).toBe('done');
+    expect(seen).toEqual({
+      'peer-selector': '127.0.0.1',
+      command: 'peer 127.0.0.1 update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000',
+    });
+    expect(JSON.parse(r.data)).toMatchObject({ 'peers-affected': 1, 'routes-sent': 1 });
+    const del = await sim.command('ze-nlri update', ['*', 'ipv4/colored', 'del', 'color', '100', 'prefix', '10.0.0.0/24']);
+    expect(del.status).toBe('done');
+    expect(seen.command).toBe('peer * update hex nlri ipv4/colored del 2800640A0000');
+    sim.handlers.set('ze-plugin-engine:update-route', () => ({ error: 'no peer matches' }));
+    const err = await sim.command('ze-nlri update', ['10.9.9.9', 'ipv4/colored', 'add', 'color', '1', 'prefix', '10.0.0.0/8']);
+    expect(err).toEqual({ status: 'error', data: 'no peer matches' });
+  });
+
+  it('gives the default answers of §5 and unknown method for the rest', async () => {
+    expect((await sim.request('ze-plugin-callback:config-verify', { sections: [] })).payload).toEqual({ status: 'ok' });
+    expect((await sim.request('ze-plugin-callback:config-apply', { sections: [] })).payload).toEqual({ status: 'ok' });
+    expect((await sim.request('ze-plugin-callback:validate-open', {})).payload).toEqual({ accept: true });
+    const rb = await sim.request('ze-plugin-callback:config-rollback', { 'transaction-id': 'x' });
+    expect(rb.raw).toBe(`#${rb.id} ok`);
+    const u = await sim.request('ze-plugin-callback:decode-capability', { code: 64, hex: '' });
+    expect(u.payload).toEqual({ code: 'error', message: 'unknown method: ze-plugin-callback:decode-capability' });
+  });
+
+  it('writes nothing to stdout and only slog-shaped lines to stderr (§1.6)', () => {
+    expect(sim.stdout).toBe('');
+    const lines = sim.stderr.split('\n').filter(Boolean);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(SLOG);
+  });
+});
+
+describe('plugin shutdown paths (§1.8, §5.8)', () => {
+  async function started(args: string[] = MODULE): Promise<EngineSim> {
+    const sim = await EngineSim.start({ args });
+    await sim.whenConnected();
+    await sim.started;
+    return sim;
+  }
+
+  it('answers bye with ok, then exits 0 within 1 s', async () => {
+    const sim = await started();
+    try {
+      const t0 = Date.now();
+      const ans = await sim.request('ze-plugin-callback:bye', { reason: 'shutdown' });
+      expect(ans.raw).toBe(`#${ans.id} ok`);
+      expect(await sim.waitExit(3000)).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(1000);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('exits 0 within 1 s on EOF', async () => {
+    const sim = await started();
+    try {
+      const t0 = Date.now();
+      sim.eof();
+      expect(await sim.waitExit(3000)).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(1000);
+    } finally {
+      await sim.close();
+    }
+  });
+
+  it('exits within 1 s on SIGTERM', async () => {
+    const sim = await started();
+    try {
+      const t0 = Date.now();
+      process.kill(sim.child!.pid!, 'SIGTERM');
+      expect(await sim.waitExit(3000)).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(1000);
+    } finally {
+      await sim.close();
+    }
+  });
+});
