@@ -12,6 +12,8 @@
  */
 import { argsError, modelError, NlriError } from '../../src/core/errors.js';
 import { ipToString, parsePrefix } from '../../src/core/ip.js';
+import { fromHex, toHex } from '../../src/core/hex.js';
+import { Reader } from '../../src/core/reader.js';
 import { parseRd, rdToString } from '../../src/core/rd.js';
 import { COMPONENTS, FRAGMENT_FLAG_ARGS, FRAGMENT_FLAG_NAMES, PROTOCOL_NAMES, TCP_FLAG_ARGS, TCP_FLAG_NAMES } from './components.js';
 import {
@@ -30,7 +32,8 @@ import {
   type FlowSpecNlri,
   type FlowTerm,
 } from './model.js';
-import { patternOctets, type FlowShape } from './wire.js';
+import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, patternOctets, type FlowShape } from './wire.js';
+import { Writer } from '../../src/core/writer.js';
 
 const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['destination', 1],
@@ -222,6 +225,7 @@ export function flowFromArgs(args: readonly string[], shape: FlowShape, family: 
     if (at !== 0) argsError('rd must be the first argument', family);
     i = 2;
   }
+  if (args[i]?.toLowerCase() === 'raw') return rawArgs(args, i, rd, shape, family);
   const components: FlowComponent[] = [];
   while (i < args.length) {
     const keyword = args[i]!.toLowerCase();
@@ -249,12 +253,36 @@ export function flowFromArgs(args: readonly string[], shape: FlowShape, family: 
   return m;
 }
 
+/**
+ * ze-nlri's extension for what Ze's grammar cannot say: `raw <HEX>`, the whole NLRI as on the wire
+ * (length octets, RD, components), decoded like decode-nlri (Ze-tolerant). On the VPN families
+ * the engine's leading `rd <RD>` must name the RD inside the bytes.
+ */
+function rawArgs(args: readonly string[], i: number, rd: Uint8Array | undefined, shape: FlowShape, family: string): FlowSpecNlri {
+  if (i + 1 >= args.length) argsError('raw requires hex', family);
+  if (i + 2 !== args.length) argsError('raw must be the last argument, alone with its value', family);
+  let m: FlowSpecNlri;
+  try {
+    const bytes = fromHex(args[i + 1]!, family);
+    const r = new Reader(bytes, family);
+    m = decodeFlowSpec(r, shape, false);
+    if (r.pos !== r.end) r.fail('trailing-bytes', `${r.end - r.pos} bytes after the NLRI`);
+  } catch (e) {
+    if (e instanceof NlriError) argsError(`invalid raw: ${e.message}`, family);
+    throw e;
+  }
+  if (rd !== undefined && toHex(rd) !== toHex(m.rd!)) argsError('rd does not match the raw NLRI', family);
+  return m;
+}
+
 // ---- model -> args -------------------------------------------------------------------------
 
 const NUMERIC_ARG_TEXT = ['', '=', '>', '>=', '<', '<=', '!=', ''];
 
+const NOT_EXPRESSIBLE = "not expressible in Ze's encode-nlri args";
+
 function notExpressible(why: string, family: string): never {
-  modelError(`not expressible in Ze's encode-nlri args: ${why}`, family);
+  modelError(`${NOT_EXPRESSIBLE}: ${why}`, family);
 }
 
 /** The end bit on the last pair only, the AND bit as `and(i)` requires, a minimal value length. */
@@ -309,11 +337,24 @@ function componentArgs(c: FlowComponent, v6: boolean, family: string): string[] 
 }
 
 /**
- * Tokens that `flowFromArgs` turns back into exactly the bytes of `m`; an `invalid-model` error
- * when Ze's grammar cannot say it (offsets, OR inside a numeric component, false/true operators,
+ * Tokens that `flowFromArgs` turns back into exactly the bytes of `m`: Ze's grammar when it can
+ * say it, else `raw <HEX>` (offsets, OR inside a numeric component, false/true operators,
  * non-minimal sizes, components out of type order, the 2-octet length form for a short NLRI).
  */
 export function flowToArgs(m: FlowSpecNlri, shape: FlowShape, family: string): string[] {
+  try {
+    return zeArgs(m, shape, family);
+  } catch (e) {
+    if (!(e instanceof NlriError) || !e.message.startsWith(NOT_EXPRESSIBLE)) throw e;
+  }
+  const w = new Writer(flowEncodingLength(m, shape, family));
+  encodeFlowSpec(m, w, shape);
+  const raw = ['raw', toHex(w.finish())];
+  return shape.vpn ? ['rd', rdToString(m.rd!), ...raw] : raw;
+}
+
+/** Ze's own tokens for `m`, or an `invalid-model` error starting with NOT_EXPRESSIBLE. */
+export function zeArgs(m: FlowSpecNlri, shape: FlowShape, family: string): string[] {
   const out: string[] = [];
   if (shape.vpn) out.push('rd', rdToString(m.rd!));
   if (m.longLength) notExpressible('2-octet length form', family);
