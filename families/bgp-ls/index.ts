@@ -7,3 +7,13 @@ export { samples } from './samples.js';
 export * from './model.js';
 export { nlriFromArgs, nlriToArgs } from './args.js';
 export { nlriText } from './text.js';
+export {
+  decodeBgpLsAttribute,
+  encodeBgpLsAttribute,
+  bgpLsAttributeLength,
+  bgpLsAttributeJson,
+  decodeBgpLsAttributeHex,
+  type BgpLsAttribute,
+  type BgpLsAttrTlv,
+  type AttributeDecodeOptions,
+} from './attribute.js';
