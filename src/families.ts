@@ -4,6 +4,7 @@
  */
 import type { FamilyCodec } from './registry/family.js';
 import type { Sample } from './registry/samples.js';
+import * as rtc from '../families/rtc/index.js';
 import * as labeled from '../families/labeled/index.js';
 import * as mvpn from '../families/mvpn/index.js';
 import * as flowspec from '../families/flowspec/index.js';
@@ -16,6 +17,7 @@ interface FamilyGroup {
 }
 
 const groups: readonly FamilyGroup[] = [
+  rtc,
   labeled,
   mvpn,
   flowspec,

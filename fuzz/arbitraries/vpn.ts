@@ -1,0 +1,38 @@
+/**
+ * Valid VPN models (RFC 4364 §4.3.4, RFC 4659 §3.2, RFC 8277 §2.3-2.4): any RD type (0/1/2 and
+ * unknown types as raw octets), 1..n labels up to the 255-bit length limit, the withdrawal
+ * Compatibility field, any prefix length with random host bits.
+ *
+ * One documented ambiguity is left out: a stack of several labels whose first label is 0 or
+ * 524288 looks like a Compatibility field when the caller does not say MP_REACH
+ * (`withdraw: false`); test/families/vpn covers it with that option.
+ */
+import fc from 'fast-check';
+import type { VpnNlri } from '../../families/vpn/model.js';
+
+const label = fc.integer({ min: 0, max: 0xfffff });
+
+export function vpnArb(v6: boolean): fc.Arbitrary<VpnNlri> {
+  const max = v6 ? 128 : 32;
+  return fc
+    .record({
+      len: fc.integer({ min: 0, max }),
+      withdraw: fc.boolean(),
+      compat: fc.constantFrom(0x80000, 0),
+      rd: fc.uint8Array({ minLength: 8, maxLength: 8 }),
+      labels: fc.array(label, { minLength: 1, maxLength: 6 }),
+    })
+    .chain(({ len, withdraw, compat, rd, labels }) => {
+      const room = Math.floor((255 - 64 - len) / 24);
+      let ls = withdraw ? [compat] : labels.slice(0, Math.max(1, room));
+      if (ls.length > 1 && (ls[0] === 0 || ls[0] === 0x80000)) ls = [ls[0] + 1, ...ls.slice(1)];
+      return fc.uint8Array({ minLength: (len + 7) >>> 3, maxLength: (len + 7) >>> 3 }).map(
+        (addr): VpnNlri => ({ v6, labels: ls, withdraw, rd, prefix: { v6, len, addr } }),
+      );
+    });
+}
+
+export const arbitraries = {
+  'ipv4/mpls-vpn': vpnArb(false),
+  'ipv6/mpls-vpn': vpnArb(true),
+};
