@@ -4,6 +4,7 @@
  */
 import type { FamilyCodec } from './registry/family.js';
 import type { Sample } from './registry/samples.js';
+import * as mup from '../families/mup/index.js';
 import * as rtc from '../families/rtc/index.js';
 import * as labeled from '../families/labeled/index.js';
 import * as mvpn from '../families/mvpn/index.js';
@@ -17,6 +18,7 @@ interface FamilyGroup {
 }
 
 const groups: readonly FamilyGroup[] = [
+  mup,
   rtc,
   labeled,
   mvpn,
