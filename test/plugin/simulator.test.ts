@@ -142,12 +142,12 @@ describe('ze-nlri plugin under the engine simulator', () => {
     expect(r.status).toBe('done');
     expect(seen).toEqual({
       'peer-selector': '127.0.0.1',
-      command: 'peer 127.0.0.1 update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000',
+      command: 'update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000',
     });
     expect(JSON.parse(r.data)).toMatchObject({ 'peers-affected': 1, 'routes-sent': 1 });
     const del = await sim.command('ze-nlri update', ['*', 'ipv4/colored', 'del', 'color', '100', 'prefix', '10.0.0.0/24']);
     expect(del.status).toBe('done');
-    expect(seen.command).toBe('peer * update hex nlri ipv4/colored del 2800640A0000');
+    expect(seen.command).toBe('update hex nlri ipv4/colored del 2800640A0000');
     sim.handlers.set('ze-plugin-engine:update-route', () => ({ error: 'no peer matches' }));
     const err = await sim.command('ze-nlri update', ['10.9.9.9', 'ipv4/colored', 'add', 'color', '1', 'prefix', '10.0.0.0/8']);
     expect(err).toEqual({ status: 'error', data: 'no peer matches' });

@@ -244,7 +244,9 @@ export class NlriPlugin {
     if (!sel || !family || (action !== 'add' && action !== 'del')) throw new CommandError(`usage: ${this.opts.name} ${COMMANDS.update}`);
     const codec = this.claimed.get(family) ?? this.opts.registry.require(family);
     const nlri = fromHex(this.opts.registry.encodeArgs(family, rest), family);
-    const command = `peer ${sel} ${updateHexCommand(codec, action, nlri, this.opts.originate)}`;
+    // As Ze's own plugin helper does: the selector goes in `peer-selector`, the command without
+    // `peer <sel>` (the engine prefixes it, §6).
+    const command = updateHexCommand(codec, action, nlri, this.opts.originate);
     const res = await this.plugin.updateRoute(sel, command);
     return { command, ...(res ?? {}) };
   }
