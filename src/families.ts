@@ -11,6 +11,8 @@ import * as mvpn from '../families/mvpn/index.js';
 import * as flowspec from '../families/flowspec/index.js';
 import * as vpn from '../families/vpn/index.js';
 import * as bgpLs from '../families/bgp-ls/index.js';
+import * as evpn from '../families/evpn/index.js';
+import * as vpls from '../families/vpls/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -25,6 +27,8 @@ const groups: readonly FamilyGroup[] = [
   flowspec,
   vpn,
   bgpLs,
+  evpn,
+  vpls,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);

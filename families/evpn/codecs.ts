@@ -1,0 +1,30 @@
+/**
+ * The `l2vpn/evpn` family codec (AFI 25, SAFI 70): RFC 7432, RFC 9136, RFC 8365, RFC 9251,
+ * RFC 9572. decode-nlri JSON is always an array (Ze's `jsonMany: 'array'`); with `lossless`
+ * (decode-nlri's default) a route that does not parse becomes Ze's `{"parsed":false}` record.
+ */
+import type { FamilyCodec } from '../../src/registry/family.js';
+import { defineFamily } from '../../src/registry/family.js';
+import { evpnFromArgs, evpnToArgs } from './args.js';
+import { writeRouteJson } from './json.js';
+import type { EvpnRoute } from './model.js';
+import { decodeRoute, encodeRoute, encodingLength, recoverRoute } from './wire.js';
+
+export const evpn: FamilyCodec<EvpnRoute> = defineFamily<EvpnRoute>({
+  name: 'l2vpn/evpn',
+  afi: 25,
+  safi: 70,
+  group: 'evpn',
+  rfcs: ['RFC 7432', 'RFC 9136', 'RFC 8365', 'RFC 9251', 'RFC 9572'],
+  jsonMany: 'array',
+  decode: decodeRoute,
+  encodingLength,
+  encode: encodeRoute,
+  json: writeRouteJson,
+  fromArgs: evpnFromArgs,
+  toArgs: evpnToArgs,
+  zeDecodeError: 'no valid EVPN routes decoded',
+  recover: (r, start) => recoverRoute(r, start),
+});
+
+export const codecs: readonly FamilyCodec<any>[] = [evpn];

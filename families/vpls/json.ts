@@ -1,0 +1,17 @@
+/**
+ * VPLS route → Ze's JSON (vpls.md §3): `{"label-base","rd","ve-block-offset","ve-block-size","ve-id"}`,
+ * keys sorted, numbers plain, RD as Ze prints it.
+ */
+import type { JsonWriter } from '../../src/core/json.js';
+import { rdToString } from '../../src/core/rd.js';
+import type { VplsRoute } from './model.js';
+
+export function writeVplsJson(m: VplsRoute, j: JsonWriter): void {
+  j.beginObject();
+  j.keyRaw('label-base').number(m.labelBase);
+  j.keyRaw('rd').stringRaw(rdToString(m.buf, m.start + 2));
+  j.keyRaw('ve-block-offset').number(m.veBlockOffset);
+  j.keyRaw('ve-block-size').number(m.veBlockSize);
+  j.keyRaw('ve-id').number(m.veId);
+  j.endObject();
+}
