@@ -91,32 +91,39 @@ function readPrefix(r: Reader, type: 1 | 2, v6: boolean, strict: boolean, at: nu
   return p;
 }
 
+function readValue(r: Reader, op: number): number | bigint {
+  switch ((op >> 4) & 3) {
+    case 0: return r.u8('operator value');
+    case 1: return r.u16('operator value');
+    case 2: return r.u32('operator value');
+    default: return r.u64('operator value');
+  }
+}
+
 function readOps(r: Reader, type: number, bitmask: boolean, strict: boolean): FlowOpComponent {
   if (r.pos >= r.end) r.need(1, 'operator');
-  const ops: number[] = [];
-  const values: (number | bigint)[] = [];
-  for (;;) {
-    const at = r.pos;
-    const op = r.buf[r.pos++]!;
-    const lenBits = (op >> 4) & 3;
-    switch (lenBits) {
-      case 0: values.push(r.u8('operator value')); break;
-      case 1: values.push(r.u16('operator value')); break;
-      case 2: values.push(r.u32('operator value')); break;
-      default: values.push(r.u64('operator value'));
-    }
+  let at = r.pos;
+  let op = r.buf[r.pos++]!;
+  const first = readValue(r, op);
+  if (strict) strictOp(r, type, bitmask, op, true, at);
+  // The common single-pair component: exact-size arrays, no growth.
+  if (op & OP_END) return { type, ops: [op], values: [first] };
+  const ops: number[] = [op];
+  const values: (number | bigint)[] = [first];
+  while (r.pos < r.end) {
+    at = r.pos;
+    op = r.buf[r.pos++]!;
+    values.push(readValue(r, op));
     ops.push(op);
-    if (strict) strictOp(r, type, bitmask, op, lenBits, ops.length === 1, at);
-    if (op & OP_END) break;
-    if (r.pos >= r.end) {
-      if (strict) r.fail('malformed', `component ${type}: operator list ends without the end-of-list bit`, at);
-      break;
-    }
+    if (strict) strictOp(r, type, bitmask, op, false, at);
+    if (op & OP_END) return { type, ops, values };
   }
+  if (strict) r.fail('malformed', `component ${type}: operator list ends without the end-of-list bit`, at);
   return { type, ops, values };
 }
 
-function strictOp(r: Reader, type: number, bitmask: boolean, op: number, lenBits: number, first: boolean, at: number): void {
+function strictOp(r: Reader, type: number, bitmask: boolean, op: number, first: boolean, at: number): void {
+  const lenBits = (op >> 4) & 3;
   if (op & (bitmask ? OP_BITMASK_RESERVED : OP_NUMERIC_RESERVED)) {
     r.fail('malformed', `component ${type}: reserved operator bits set (0x${op.toString(16)})`, at);
   }
