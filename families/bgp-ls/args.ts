@@ -219,8 +219,9 @@ function descriptorTokens(d: NodeDescriptor, p: string, out: string[]): void {
     case 'igp-router-id': out.push(p + 'router-id', d.id.length === 4 ? ipv4ToString(d.id) : toHex(d.id).toLowerCase()); return;
     case 'bgp-router-id': out.push(p + 'bgp-router-id', ipv4ToString(d.id)); return;
     case 'member-asn': out.push(p + 'member-asn', String(d.asn)); return;
-    case 'srv6-sid': out.push(p + 'tlv', `${TLV.SRV6_SID}:${toHex(d.sid)}`); return;
-    case 'tlv': out.push(p + 'tlv', `${d.type}:${toHex(d.value)}`); return;
+    // a plain `tlv` is a top-level TLV: sub-TLVs always need their prefix
+    case 'srv6-sid': out.push((p || 'local-') + 'tlv', `${TLV.SRV6_SID}:${toHex(d.sid)}`); return;
+    case 'tlv': out.push((p || 'local-') + 'tlv', `${d.type}:${toHex(d.value)}`); return;
   }
 }
 

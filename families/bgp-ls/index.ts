@@ -17,3 +17,4 @@ export {
   type BgpLsAttrTlv,
   type AttributeDecodeOptions,
 } from './attribute.js';
+export { BgpLsNlriSchema, parseBgpLsNlri, encodeBgpLsNlri } from './schema.js';
