@@ -1,7 +1,7 @@
 /**
  * A bounds-checked cursor over one input buffer.
  *
- * One `DataView` per input, `pos`/`end` as plain numbers, typed big-endian reads, and
+ * One `DataView` per input (made lazily, for 64-bit reads), `pos`/`end` as plain numbers, typed big-endian reads, and
  * `bytes(n)` that returns a `subarray` view: decoding never copies input bytes. Every read checks
  * the bound first and throws `NlriError('truncated')` with the absolute offset, so no
  * `RangeError` can come out of the DataView.
@@ -13,7 +13,7 @@ import { NlriError, type NlriErrorCode } from './errors.js';
 
 export class Reader {
   readonly buf: Uint8Array;
-  readonly view: DataView;
+  private dv: DataView | undefined;
   /** Next byte to read (absolute index into `buf`). */
   pos: number;
   /** One past the last readable byte (absolute). */
@@ -28,11 +28,19 @@ export class Reader {
       throw new NlriError('bad-length', `reader window ${start}..${end} outside a buffer of ${buf.length}`, family, 0);
     }
     this.buf = buf;
-    this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    this.dv = undefined;
     this.pos = start;
     this.end = end;
     this.base = start;
     this.family = family;
+  }
+
+  /**
+   * The DataView over the input, made on first use: 8-byte reads need it, the narrower reads go
+   * straight through the Uint8Array, so a decode that never reads 64 bits never pays for it.
+   */
+  get view(): DataView {
+    return (this.dv ??= new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength));
   }
 
   /** Bytes left before `end`. */
@@ -74,9 +82,9 @@ export class Reader {
 
   u16(what = 'u16'): number {
     if (this.end - this.pos < 2) this.need(2, what);
-    const v = this.view.getUint16(this.pos);
-    this.pos += 2;
-    return v;
+    const p = this.pos;
+    this.pos = p + 2;
+    return (this.buf[p]! << 8) | this.buf[p + 1]!;
   }
 
   u24(what = 'u24'): number {
@@ -89,9 +97,10 @@ export class Reader {
 
   u32(what = 'u32'): number {
     if (this.end - this.pos < 4) this.need(4, what);
-    const v = this.view.getUint32(this.pos);
-    this.pos += 4;
-    return v;
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 4;
+    return b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
   }
 
   u64(what = 'u64'): bigint {
