@@ -108,15 +108,17 @@ function cmdSamples(reg: Registry, argv: string[]): number {
   const wanted = new Set(argv);
   for (const name of wanted) reg.require(name);
   let n = 0;
+  const shown = new Set<string>();
   for (const s of samples) {
     if (wanted.size && !wanted.has(s.family)) continue;
+    shown.add(s.family);
     out(`${s.family}  ${s.hex}`);
     out(`  ${s.note}`);
     out(`  ${reg.decodeHex(s.family, s.hex)}`);
     if (s.args) out(`  args: ${s.args.join(' ')}`);
     n++;
   }
-  process.stderr.write(`${n} sample NLRIs decoded from ${new Set(samples.map((s) => s.family)).size} families\n`);
+  process.stderr.write(`${n} sample NLRIs decoded from ${shown.size} families\n`);
   return 0;
 }
 
