@@ -1,0 +1,117 @@
+/**
+ * Disagreements resolved against the oracle: each entry names the oracle, the family, how to
+ * recognise the input, and the RFC reading that makes the oracle wrong. The interop tests check
+ * that these inputs still disagree (so a fixed oracle, or a change on our side, shows up), and
+ * docs/INTEROP.md lists them with an example input.
+ */
+import type { Input } from './inputs.js';
+
+/**
+ * `oracle` is who is wrong: an oracle, or `ours` for a finding that a family owner must fix (the
+ * test expects the oracle to keep disagreeing until the fix lands, then the entry goes).
+ */
+export interface KnownBug {
+  /** Short name; a view reports a bug it sees in the oracle's output as the fact `!bug:<id>`. */
+  id: string;
+  oracle: 'tshark' | 'exabgp' | 'gobgp' | 'gobgp-encode' | 'ours';
+  /** For `ours`: the oracle that found it. */
+  foundBy?: string;
+  families: readonly string[];
+  /** True for the inputs this bug applies to (read from ze-nlri's JSON of the input). */
+  applies(input: Input, withdraw: boolean): boolean;
+  /** The oracle always shows the bug on these inputs (else: only on some, e.g. by value). */
+  always?: boolean;
+  /** What the oracle does, and the RFC reading. */
+  reason: string;
+}
+
+const bitsOf = (prefix: unknown): number => Number(String(prefix).split('/')[1]);
+
+const KNOWN_BUGS_EXTRA: KnownBug[] = [
+  {
+    id: 'ours-bgp-ls-link-mt-id',
+    oracle: 'ours',
+    foundBy: 'tshark',
+    families: ['bgp-ls/bgp-ls'],
+    always: true,
+    applies: (i) => i.hex.includes('01070004'),
+    reason:
+      'ze-nlri accepts (and its sample 3 carries) a Link NLRI whose descriptor MT-ID TLV (263) holds two MT-IDs; RFC 7752 §3.2.1.5 ' +
+      '(kept by RFC 9552 §5.2.2.1) allows only one MT-ID in a Link or Prefix descriptor. tshark flags it. Owner: bgp-ls (reject under strict, fix the sample).',
+  },
+  {
+    id: 'tshark-mvpn-leaf-ad-originator',
+    oracle: 'tshark',
+    families: ['ipv4/mvpn', 'ipv6/mvpn'],
+    always: true,
+    applies: (i) => i.ours['route-type'] === 4 && String(i.ours.originator).includes(':') !== (i.afi === 2),
+    reason:
+      'tshark 4.0.17 reads the Leaf A-D originating router address by the AFI (4 octets in ipv4/mvpn, 16 in ipv6/mvpn) and shows the last ' +
+      'octets; RFC 6515 §2 (and RFC 6514 §4.4) give its family by its length: what is left after the route key (4 = IPv4, 16 = IPv6).',
+  },
+  {
+    id: 'tshark-rtc-as4-route-target',
+    oracle: 'tshark',
+    families: ['ipv4/rtc'],
+    always: true,
+    applies: (i) => i.bytes[0] === 96 && i.bytes[5] === 0x02,
+    reason:
+      'tshark 4.0.17 shows the global administrator of a 4-octet-AS route target (type 0x02, RFC 5668 §2) in an RTC route as 4294967295.',
+  },
+];
+
+export const KNOWN_BUGS: readonly KnownBug[] = [
+  {
+    id: 'tshark-labeled-default',
+    oracle: 'tshark',
+    families: ['ipv4/mpls-label', 'ipv6/mpls-label'],
+    always: true,
+    applies: (i) => bitsOf(i.ours.prefix) === 0,
+    reason:
+      'tshark 4.0.17 refuses a labeled default route (NLRI length = 24 × labels, prefix /0: "Labeled IPv4 prefix length 24 invalid"); ' +
+      'RFC 8277 §2.2 lets the prefix be any length from 0, and RFC 4271 §4.3 prefixes may be 0 bits long.',
+  },
+  {
+    id: 'tshark-labeled-trailing-bits',
+    oracle: 'tshark',
+    families: ['ipv4/mpls-label', 'ipv6/mpls-label'],
+    applies: (i) => {
+      const bits = bitsOf(i.ours.prefix) % 8;
+      return bits !== 0 && (i.bytes[i.bytes.length - 1]! & (0xff >> bits)) !== 0;
+    },
+    reason:
+      'tshark 4.0.17 throws an exception ("Malformed Packet") on a labeled prefix whose bits past the prefix length are not zero; ' +
+      'RFC 4271 §4.3 says the value of the trailing bits is irrelevant.',
+  },
+  {
+    id: 'tshark-flow-ipv6-offset',
+    oracle: 'tshark',
+    families: ['ipv6/flow', 'ipv6/flow-vpn'],
+    applies: (i) =>
+      ['destination-ipv6', 'source-ipv6'].some((k) =>
+        ((i.ours[k] as string[][] | undefined) ?? []).flat().some((p) => Number(p.split('/')[2] ?? 0) > 0),
+      ),
+    reason:
+      'tshark 4.0.17 misreads an IPv6 FlowSpec prefix with a non-zero offset (RFC 8956 §3.1: the pattern holds bits offset..length) ' +
+      'and stops dissecting the NLRI.',
+  },
+  {
+    id: 'tshark-flow-wide-values',
+    oracle: 'tshark',
+    families: ['ipv4/flow', 'ipv6/flow', 'ipv4/flow-vpn', 'ipv6/flow-vpn'],
+    applies: () => false, // reported by the view (`!bug:tshark-flow-wide-values`): depends on operator length bits
+    reason:
+      'tshark 4.0.17 shows a 4-octet FlowSpec value as the 8 octets starting there, and dissects no value at all for the 8-octet length ' +
+      '(RFC 8955 §4.2.1.1: len 10 = 4 octets, 11 = 8 octets).',
+  },
+];
+
+KNOWN_BUGS_EXTRA.forEach((b) => (KNOWN_BUGS as KnownBug[]).push(b));
+
+export function knownBug(oracle: string, input: Input, withdraw: boolean): KnownBug | undefined {
+  return KNOWN_BUGS.find(
+    (b) => (b.oracle === oracle || (b.oracle === 'ours' && b.foundBy === oracle)) && b.families.includes(input.family) && b.applies(input, withdraw),
+  );
+}
+
+export const bugById = (id: string): KnownBug | undefined => KNOWN_BUGS.find((b) => b.id === id);
