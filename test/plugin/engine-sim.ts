@@ -49,6 +49,8 @@ export interface SimOptions {
   /** Don't run the stages automatically (abuse tests drive them). */
   manualStages?: boolean;
   cert?: TestCert;
+  /** Node arguments of the plugin process (default: PLUGIN_ENTRY, `ze-nlri plugin`). */
+  entry?: string[];
 }
 
 type Handler = (payload: any) => { ok?: unknown; error?: string } | undefined;
@@ -104,7 +106,7 @@ export class EngineSim {
       ...this.opts.env,
     };
     for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-    const child = spawn(process.execPath, [...PLUGIN_ENTRY, ...(this.opts.args ?? [])], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(this.opts.entry ?? PLUGIN_ENTRY), ...(this.opts.args ?? [])], { cwd: ROOT, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr += d));
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (this.stdout += d));
     child.on('exit', (code) => this.setExit(code));
