@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One entry for the package root and one per family folder (so `ze-nlri/<group>` loads that
+// One entry for the package root, one for the plugin runtime, one per family folder (so `ze-nlri/<group>` loads that
 // family alone), as ESM + CJS with types; the CLI separately, ESM only. Family folders are found
 // on disk: adding a family needs no edit here (only its subpath in package.json "exports").
 const families = Object.fromEntries(
@@ -13,6 +13,6 @@ const families = Object.fromEntries(
 const common = { target: 'node20', platform: 'node', sourcemap: false, treeshake: true } as const;
 
 export default defineConfig([
-  { ...common, entry: { index: 'src/index.ts', ...families }, format: ['esm', 'cjs'], dts: true, splitting: true, clean: false },
+  { ...common, entry: { index: 'src/index.ts', plugin: 'src/plugin/index.ts', ...families }, format: ['esm', 'cjs'], dts: true, splitting: true, clean: false },
   { ...common, entry: { cli: 'src/cli/main.ts' }, format: ['esm'], dts: false, splitting: false, clean: false },
 ]);

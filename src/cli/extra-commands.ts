@@ -3,6 +3,8 @@
  * `main.ts` lists them in its help and dispatches to them by name.
  */
 import type { Registry } from '../registry/registry.js';
+import { decodeAttrCommand } from './decode-attr.js';
+import { runPluginCommand } from './plugin.js';
 
 export interface ExtraCommand {
   readonly name: string;
@@ -11,4 +13,16 @@ export interface ExtraCommand {
   run(argv: string[], registry: Registry): Promise<number> | number;
 }
 
-export const extraCommands: readonly ExtraCommand[] = [];
+const pluginCommand: ExtraCommand = {
+  name: 'plugin',
+  help: `  ze-nlri plugin [--family <f>]... [--family-module <file>]... [options]
+        Run as a Ze external family plugin (started by ze; see docs/PLUGIN.md, --help for options).
+`,
+  async run(argv) {
+    // The plugin runs until ze closes the connection; end the process with its code then, even if
+    // a timer or socket of a finished call is still referenced.
+    process.exit(await runPluginCommand(argv));
+  },
+};
+
+export const extraCommands: readonly ExtraCommand[] = [decodeAttrCommand, pluginCommand];

@@ -33,6 +33,8 @@ export function loadVectors(): Vector[] {
     lines.forEach((text, i) => {
       if (text.trim() === '') return;
       const v = JSON.parse(text) as Omit<Vector, 'file' | 'line'>;
+      // Some reject lines leave `op` out: the input they carry says which call it is.
+      if (v.kind === 'reject' && v.op === undefined) v.op = v.hex !== undefined ? 'decode' : 'encode';
       out.push({ ...v, file: f.replace(/\.jsonl$/, ''), line: i + 1 });
     });
   }
