@@ -19,16 +19,22 @@ import type { Reader } from '../../src/core/reader.js';
 
 export type LabelMode = 'none' | 'fields' | 'stack';
 
-/** The label reading of `[off, end)` for route type 1 or 2, validated; fails like Ze where Ze fails. */
-export function labelMode(r: Reader, type: number, off: number, end: number, strict: boolean): LabelMode {
+/** Label modes by their code (what the decoder stores on the route). */
+export const LABEL_MODES: readonly LabelMode[] = ['none', 'fields', 'stack'];
+export const MODE_NONE = 0;
+export const MODE_FIELDS = 1;
+export const MODE_STACK = 2;
+
+/** The label mode code of `[off, end)` for route type 1 or 2, validated; fails like Ze where Ze fails. */
+export function labelMode(r: Reader, type: number, off: number, end: number, strict: boolean): number {
   const n = end - off;
-  if (n === 3 || (type === 2 && n === 6)) return 'fields';
+  if (n === 3 || (type === 2 && n === 6)) return MODE_FIELDS;
   if (strict) {
     r.fail('bad-length', `route type ${type}: ${n} label octets, the RFC 7432 §7.${type} layout has ${type === 2 ? '3 or 6' : '3'}`, off);
   }
-  if (n === 0) return 'none';
+  if (n === 0) return MODE_NONE;
   for (let p = off; p + 3 <= end; p += 3) {
-    if ((r.buf[p + 2]! & 1) === 1) return 'stack';
+    if ((r.buf[p + 2]! & 1) === 1) return MODE_STACK;
   }
   return r.fail('malformed', `route type ${type}: label stack has no bottom-of-stack bit`, off);
 }

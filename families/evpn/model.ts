@@ -16,7 +16,7 @@ import { macToString } from '../../src/core/bgp.js';
 import { toHex } from '../../src/core/hex.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { rdToString } from '../../src/core/rd.js';
-import { labelFieldValues, labelsOf, type LabelMode } from './labels.js';
+import { LABEL_MODES, labelFieldValues, labelsOf, type LabelMode } from './labels.js';
 
 export const ROUTE_ETHERNET_AD = 1;
 export const ROUTE_MAC_IP = 2;
@@ -42,18 +42,32 @@ function u32(buf: Uint8Array, o: number): number {
   return ((buf[o]! << 24) >>> 0) + ((buf[o + 1]! << 16) | (buf[o + 2]! << 8) | buf[o + 3]!);
 }
 
-/** What every EVPN route has: its bytes [start, end) in `buf`, header included. */
+/**
+ * What every EVPN route has: its bytes [start, end) in `buf`, header included, and two offsets or
+ * codes the decoder validated (`a`, `b`; their meaning depends on the type). Every class has the
+ * same fields, assigned once here, so creating a route is one small monomorphic allocation.
+ */
 abstract class EvpnRouteBase {
   /** ADD-PATH path identifier (RFC 7911), set by the core. */
-  pathId?: number;
-  constructor(
-    /** The input buffer (not a copy). */
-    readonly buf: Uint8Array,
-    /** Offset of the route type octet. */
-    readonly start: number,
-    /** One past the last octet of the route. */
-    readonly end: number,
-  ) {}
+  declare pathId?: number;
+  /** The input buffer (not a copy). */
+  declare readonly buf: Uint8Array;
+  /** Offset of the route type octet. */
+  declare readonly start: number;
+  /** One past the last octet of the route. */
+  declare readonly end: number;
+  /** Decoder-validated data: label mode (types 1, 2) or the group length offset (6, 7, 8, 10). */
+  declare protected readonly a: number;
+  /** Decoder-validated data: the originator length offset (types 6, 7, 8, 10). */
+  declare protected readonly b: number;
+  constructor(buf: Uint8Array, start: number, end: number, a = 0, b = 0) {
+    this.pathId = undefined;
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.a = a;
+    this.b = b;
+  }
   /** The route type octet (RFC 7432 §7). */
   get code(): number {
     return this.buf[this.start]!;
@@ -86,8 +100,9 @@ abstract class RdRoute extends EvpnRouteBase {
 
 /** Type 1, Ethernet Auto-Discovery (RFC 7432 §7.1): RD, ESI, Ethernet Tag, MPLS label. */
 export class EthernetAdRoute extends RdRoute {
-  constructor(buf: Uint8Array, start: number, end: number, readonly labelMode: LabelMode) {
-    super(buf, start, end);
+  /** How the label octets are read (`labels.ts`). */
+  get labelMode(): LabelMode {
+    return LABEL_MODES[this.a]!;
   }
   get kind(): 'ethernet-ad' {
     return 'ethernet-ad';
@@ -115,8 +130,9 @@ export class EthernetAdRoute extends RdRoute {
 
 /** Type 2, MAC/IP Advertisement (RFC 7432 §7.2). */
 export class MacIpRoute extends RdRoute {
-  constructor(buf: Uint8Array, start: number, end: number, readonly labelMode: LabelMode) {
-    super(buf, start, end);
+  /** How the label octets are read (`labels.ts`). */
+  get labelMode(): LabelMode {
+    return LABEL_MODES[this.a]!;
   }
   get kind(): 'mac-ip' {
     return 'mac-ip';
@@ -232,16 +248,13 @@ export class IpPrefixRoute extends RdRoute {
  * octets after the originator.
  */
 abstract class MulticastRoute extends RdRoute {
-  constructor(
-    buf: Uint8Array,
-    start: number,
-    end: number,
-    /** Offset of the Multicast Group Length octet. */
-    readonly groupOff: number,
-    /** Offset of the Originator Router Length octet. */
-    readonly originatorOff: number,
-  ) {
-    super(buf, start, end);
+  /** Offset of the Multicast Group Length octet. */
+  get groupOff(): number {
+    return this.a;
+  }
+  /** Offset of the Originator Router Length octet. */
+  get originatorOff(): number {
+    return this.b;
   }
   /** Offset of the Ethernet Tag (after the RD, and after the ESI for types 7 and 8). */
   abstract get tagOff(): number;

@@ -11,15 +11,19 @@ import { rdToString } from '../../src/core/rd.js';
 
 export class VplsRoute {
   /** ADD-PATH path identifier (RFC 7911), set by the core. */
-  pathId?: number;
-  constructor(
-    /** The input buffer (not a copy). */
-    readonly buf: Uint8Array,
-    /** Offset of the 2-octet length field. */
-    readonly start: number,
-    /** One past the last octet (2 + length). */
-    readonly end: number,
-  ) {}
+  declare pathId?: number;
+  /** The input buffer (not a copy). */
+  declare readonly buf: Uint8Array;
+  /** Offset of the 2-octet length field. */
+  declare readonly start: number;
+  /** One past the last octet (2 + length). */
+  declare readonly end: number;
+  constructor(buf: Uint8Array, start: number, end: number) {
+    this.pathId = undefined;
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+  }
   private get p(): number {
     return this.start + 2;
   }
