@@ -27,14 +27,16 @@ export function rtOctets(prefixLength: number): number {
 
 /** A decoded RTC NLRI. */
 export class RtcView implements RtcNlri {
-  pathId?: number;
-  readonly prefixLength: number;
+  // `declare`: no class-field definitions, the constructor assigns every field once (one hidden class, cheaper allocation).
+  declare pathId?: number;
+  declare readonly prefixLength: number;
   /** The input buffer. */
-  readonly _b: Uint8Array;
+  declare readonly _b: Uint8Array;
   /** Index of the origin AS (just after the length octet). */
-  readonly _p: number;
+  declare readonly _p: number;
 
   constructor(b: Uint8Array, p: number, prefixLength: number) {
+    this.pathId = undefined;
     this._b = b;
     this._p = p;
     this.prefixLength = prefixLength;

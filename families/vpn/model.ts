@@ -43,19 +43,21 @@ export function isUnparsed(m: VpnRoute): m is VpnUnparsed {
 
 /** A decoded VPN NLRI: the input and offsets; one small object per NLRI. */
 export class VpnView implements VpnNlri {
-  pathId?: number;
-  readonly v6: boolean;
-  readonly withdraw: boolean;
+  // `declare`: no class-field definitions, the constructor assigns every field once (one hidden class, cheaper allocation).
+  declare pathId?: number;
+  declare readonly v6: boolean;
+  declare readonly withdraw: boolean;
   /** The input buffer. */
-  readonly _b: Uint8Array;
+  declare readonly _b: Uint8Array;
   /** Index of the first label entry (the length octet is just before). */
-  readonly _p: number;
+  declare readonly _p: number;
   /** Number of label entries. */
-  readonly _n: number;
+  declare readonly _n: number;
   /** Prefix length in bits. */
-  readonly _len: number;
+  declare readonly _len: number;
 
   constructor(b: Uint8Array, p: number, n: number, len: number, v6: boolean, withdraw: boolean) {
+    this.pathId = undefined;
     this._b = b;
     this._p = p;
     this._n = n;
