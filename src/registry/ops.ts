@@ -32,15 +32,21 @@ export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint
 /** Decode the NLRI at `r.pos` (with its path id when `opts.addPath`). */
 export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = {}): M {
   if (opts.lossless && codec.recover) {
+    // The path id is the core's: it is read first and given to the record too, so a lossless
+    // record re-encodes to the same bytes with ADD-PATH (RFC 7911 §3).
+    const id = opts.addPath ? r.u32('ADD-PATH path identifier') : undefined;
     const start = r.pos;
     const end = r.end;
     try {
-      return decodePlain(codec, r, opts);
+      const m = codec.decode(r, opts);
+      if (id !== undefined) m.pathId = id;
+      return m;
     } catch (e) {
       r.pos = start;
       r.end = end;
       const m = codec.recover(r, start, e);
       if (m === undefined) throw e;
+      if (id !== undefined) m.pathId = id;
       return m;
     }
   }

@@ -3,7 +3,7 @@
  * the RFC layouts (RFC 7432 §7, RFC 9136 §3.1, RFC 9251 §9, RFC 9572 §3) written out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeAll, decodeHex, NlriError, toJson } from '../../../src/index.js';
+import { decodeAll, decodeHex, encode, NlriError, toJson } from '../../../src/index.js';
 import { evpn, type EvpnRoute, type MacIpRoute } from '../../../families/evpn/index.js';
 
 const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
@@ -171,6 +171,13 @@ describe('framing and lossless records', () => {
   it('a lone octet: an error alone (evpn-065), a record after routes', () => {
     expect(() => json('02')).toThrow('no valid EVPN routes decoded');
     expect(json('0C00' + '41')).toBe('[{"code":12,"parsed":false,"raw":"0C00"},{"code":65,"parsed":false,"raw":"41"}]');
+  });
+
+  it('with ADD-PATH, a lossless record starts after its path id and keeps it (RFC 7911 §3)', () => {
+    const input = '00000009' + '023200';
+    const ms = decodeAll(evpn, bytes(input), { addPath: true, lossless: true });
+    expect(toJson(evpn, ms)).toBe('[{"code":2,"parsed":false,"path-id":9,"raw":"023200"}]');
+    expect(Buffer.from(encode(evpn, ms, { addPath: true })).toString('hex').toUpperCase()).toBe(input);
   });
 
   it('ADD-PATH path ids go into the sorted place (RFC 7911)', () => {
