@@ -7,7 +7,8 @@ import type { FamilyCodec } from '../../src/registry/family.js';
 import { defineFamily } from '../../src/registry/family.js';
 import { evpnFromArgs, evpnToArgs } from './args.js';
 import { writeRouteJson } from './json.js';
-import type { EvpnRoute } from './model.js';
+import { toHex } from '../../src/core/hex.js';
+import { EthernetAdRoute, IpPrefixRoute, MacIpRoute, type EvpnRoute } from './model.js';
 import { decodeRoute, encodeRoute, encodingLength, recoverRoute } from './wire.js';
 
 export const evpn: FamilyCodec<EvpnRoute> = defineFamily<EvpnRoute>({
@@ -25,6 +26,19 @@ export const evpn: FamilyCodec<EvpnRoute> = defineFamily<EvpnRoute>({
   toArgs: evpnToArgs,
   zeDecodeError: 'no valid EVPN routes decoded',
   recover: (r, start) => recoverRoute(r, start),
+  routeKey,
 });
+
+/**
+ * The route key: RFC 7432 §7.1 (type 1: RD, ESI, Ethernet Tag; the label is an attribute), §7.2
+ * (type 2: RD, Ethernet Tag, MAC, IP; ESI and labels are attributes), RFC 9136 §3.1 (type 5: RD,
+ * Ethernet Tag, prefix; ESI, gateway and label are attributes). Other types: every octet.
+ */
+function routeKey(m: EvpnRoute): string {
+  if (m instanceof MacIpRoute) return `2 ${m.rdText} ${m.ethernetTag} ${m.macText} ${m.ip ?? ''}`;
+  if (m instanceof EthernetAdRoute) return `1 ${m.rdText} ${toHex(m.esi)} ${m.ethernetTag}`;
+  if (m instanceof IpPrefixRoute) return `5 ${m.rdText} ${m.ethernetTag} ${m.prefixLength} ${toHex(m.prefixAddr)}`;
+  return m.rawHex;
+}
 
 export const codecs: readonly FamilyCodec<any>[] = [evpn];

@@ -1,4 +1,5 @@
 /** The FamilyCodec objects of the labeled-unicast group: ipv4/mpls-label (1/4), ipv6/mpls-label (2/4). */
+import { prefixToString } from '../../src/core/prefix.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { labeledFromArgs, labeledToArgs } from './args.js';
 import { labeledJson } from './json.js';
@@ -19,6 +20,8 @@ function labeledCodec(name: string, afi: number, v6: boolean): FamilyCodec<Label
     json: labeledJson,
     fromArgs: (args) => labeledFromArgs(args, v6, name),
     toArgs: labeledToArgs,
+    // RFC 8277 §2.4: a withdrawal names the prefix; the labels are not part of the route.
+    routeKey: (m) => prefixToString(m.prefix),
   } satisfies FamilyCodec<LabeledNlri>);
 }
 

@@ -25,6 +25,14 @@ export interface DecodeOptions {
   strict?: boolean;
   /** Where the family has a lossless record for unparsable bytes (Ze's `parsed:false`), use it. */
   lossless?: boolean;
+  /**
+   * Where the NLRI came from: true for MP_UNREACH_NLRI (withdrawn routes), false for MP_REACH_NLRI,
+   * undefined when unknown (decode-nlri). Labeled families read the RFC 8277 §2.4 withdraw
+   * compatibility field by it.
+   */
+  withdraw?: boolean;
+  /** RFC 8277 §2.1: the Multiple Labels Capability count; longer label stacks are malformed. */
+  maxLabels?: number;
 }
 
 /** How decode-nlri renders an input holding several NLRIs (COMPAT.md §4). */
@@ -65,6 +73,12 @@ export interface FamilyCodec<M extends NlriBase = NlriBase> {
    * `encode json nlri <family> <json>` (Ze offers it for FlowSpec).
    */
   fromZeJson?(value: unknown): M;
+  /**
+   * Optional: the route's identity in its family, what a withdrawal names (RFC 4271 §9.1): the
+   * NLRI without the parts that only an announcement carries (labels, RFC 8277 §2.4; RFC 7432
+   * §7 for EVPN). Route tables key on it (with the path id). Without it, the NLRI bytes are the key.
+   */
+  routeKey?(m: M): string;
   /** Optional: a one-line human-readable text of `m` (`decode text nlri`). */
   text?(m: M): string;
   /**
@@ -102,6 +116,7 @@ export const FamilySpecSchema = z.object({
   zeDecodeError: z.string().optional(),
   fromZeJson: fn.optional(),
   text: fn.optional(),
+  routeKey: fn.optional(),
   recover: fn.optional(),
 });
 

@@ -81,6 +81,16 @@ describe('ze-nlri plugin under the engine simulator', () => {
     expect(routes['127.0.0.3']['ipv4/colored']).toEqual([{ color: 100, 'path-id': 7, prefix: '10.0.0.0/24' }]);
   });
 
+  it('a withdrawal that carries the RFC 8277 §2.4 label field removes the labeled route it names', async () => {
+    // vpn.md §5: label 100, RD 0:1:1, 10.0.0.0/24; the withdrawal has 0x800000 in the label field.
+    await sim.deliver([updateEvent({ peer: '127.0.0.5', nlri: { 'ipv4/mpls-vpn': '7000064100000001000000010a0000' } })]);
+    let routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.5', 'ipv4/mpls-vpn'])).data);
+    expect(routes).toEqual({ '127.0.0.5': { 'ipv4/mpls-vpn': [{ labels: [[100]], prefix: '10.0.0.0/24', rd: '0:1:1' }] } });
+    await sim.deliver([updateEvent({ peer: '127.0.0.5', withdrawn: { 'ipv4/mpls-vpn': '7080000000000001000000010a0000' } })]);
+    routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.5'])).data);
+    expect(routes['127.0.0.5']?.['ipv4/mpls-vpn'] ?? []).toEqual([]);
+  });
+
   it.runIf(HAS_FLOW)('decodes ipv4/flow from raw.nlri as Ze prints it (spec §8)', async () => {
     await sim.deliver([updateEvent({ peer: '127.0.0.4', nlri: { 'ipv4/flow': '0501180a0000' } })]);
     const routes = JSON.parse((await sim.command('ze-nlri routes', ['127.0.0.4', 'ipv4/flow'])).data);

@@ -153,12 +153,14 @@ export class NlriPlugin {
     try {
       const bytes = fromHex(lower, family);
       r = new Reader(bytes, family);
-      const opts = { addPath, strict: this.opts.strict ?? false };
+      // `withdraw` tells labeled families that a 0x800000 label field is RFC 8277 §2.4's.
+      const opts = { addPath, strict: this.opts.strict ?? false, withdraw: !announce };
       let n = 0;
       while (r.pos < r.end) {
         const start = r.pos;
         const m: NlriBase = decodeNext(codec, r, opts);
-        const key = lower.slice(start * 2, r.pos * 2);
+        // The route's identity: the family's key (a withdrawal carries no labels) or the bytes.
+        const key = codec.routeKey ? `${m.pathId ?? ''}|${codec.routeKey(m)}` : lower.slice(start * 2, r.pos * 2);
         n++;
         if (announce) this.table.announce(peer, family, key, m);
         else this.table.withdraw(peer, family, key);
