@@ -25,7 +25,12 @@ function asList<M>(m: M | readonly M[]): readonly M[] {
 export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = {}): M[] {
   const r = new Reader(bytes, codec.name);
   const out: M[] = [];
-  while (r.pos < r.end) out.push(decodeNext(codec, r, opts));
+  if (opts.addPath || (opts.lossless && codec.recover)) {
+    while (r.pos < r.end) out.push(decodeNext(codec, r, opts));
+  } else {
+    // The common case, kept tight: no per-NLRI option checks.
+    while (r.pos < r.end) out.push(codec.decode(r, opts));
+  }
   return out;
 }
 
