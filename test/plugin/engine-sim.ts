@@ -15,6 +15,8 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import * as tls from 'node:tls';
 import { fileURLToPath } from 'node:url';
+import { defaultRegistry } from '../../src/index.js';
+import { decodeAll, toJson } from '../../src/registry/ops.js';
 import { makeCert, type TestCert } from './cert.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -317,7 +319,45 @@ export class EngineSim {
   }
 }
 
-/** A `full`-format received update event (§5.6), as Ze builds it. */
+/** AFI/SAFI of a family for the simulated UPDATE body: the registry's, or the example module's. */
+function afiSafi(family: string): [number, number] {
+  const c = defaultRegistry.get(family);
+  if (c) return [c.afi, c.safi];
+  if (family === 'ipv4/colored') return [1, 241];
+  return [family.startsWith('ipv6/') ? 2 : 1, 0xfe];
+}
+
+/** One path attribute as hex: flags, type, length (extended length over 255 bytes). */
+function attrHex(flags: number, type: number, valueHex: string): string {
+  const len = valueHex.length / 2;
+  const h2 = (n: number) => n.toString(16).padStart(2, '0');
+  // (A field over 65535 bytes cannot be in an UPDATE; the oversized-line tests only need the size.)
+  return len > 255 ? h2(flags | 0x10) + h2(type) + (len & 0xffff).toString(16).padStart(4, '0') + valueHex : h2(flags) + h2(type) + h2(len) + valueHex;
+}
+
+/**
+ * Ze's own decoding of one family's NLRI field for `update.nlri` (§5.6): families built into
+ * Ze are decoded (here with our registry, byte-compatible with Ze's JSON); a family Ze does not
+ * know shows one `wire[<family>](<n> bytes)` placeholder per attribute.
+ */
+function zeDecoded(family: string, hex: string, addPath: boolean): unknown[] {
+  const c = defaultRegistry.get(family);
+  if (c && /^(?:[0-9a-f]{2})*$/i.test(hex)) {
+    try {
+      return decodeAll(c, Buffer.from(hex, 'hex'), { addPath }).map((m) => JSON.parse(toJson(c, m)));
+    } catch {
+      /* Ze keeps what it cannot decode as wire bytes */
+    }
+  }
+  return [{ prefix: `wire[${family}](${hex.length >> 1} bytes)` }];
+}
+
+/**
+ * A `full`-format received update event (§5.6), as Ze builds it (text_update.go
+ * appendFullFromResult): message, peer, Ze's decoded `update` (attributes and per-family NLRI),
+ * then `raw` with the attributes, the NLRI and withdrawn fields per family, the ADD-PATH flags
+ * and the whole UPDATE body (with its MP_REACH/MP_UNREACH attributes).
+ */
 export function updateEvent(opts: {
   peer?: string;
   id?: number;
@@ -326,17 +366,34 @@ export function updateEvent(opts: {
   addPath?: Record<string, boolean>;
   zeNlri?: Record<string, unknown>;
 }): unknown {
-  const raw: Record<string, unknown> = { attributes: '4001010040020040050400000064' };
+  const attributes = '4001010040020040050400000064';
+  const ap = opts.addPath ?? {};
+  let mp = '';
+  const zeNlri: Record<string, unknown[]> = {};
+  for (const [f, hex] of Object.entries(opts.nlri ?? {})) {
+    const [afi, safi] = afiSafi(f);
+    // MP_REACH_NLRI (RFC 4760 §3): AFI, SAFI, next hop (none for FlowSpec, else 127.0.0.1), reserved.
+    const nh = safi === 133 || safi === 134 ? '00' : afi === 2 ? '10' + '00'.repeat(15) + '01' : '047f000001';
+    mp += attrHex(0x80, 14, afi.toString(16).padStart(4, '0') + safi.toString(16).padStart(2, '0') + nh + '00' + hex);
+    (zeNlri[f] ??= []).push({ ...(nh === '00' ? {} : { 'next-hop': afi === 2 ? '::1' : '127.0.0.1' }), action: 'add', nlri: zeDecoded(f, hex, ap[f] === true) });
+  }
+  for (const [f, hex] of Object.entries(opts.withdrawn ?? {})) {
+    const [afi, safi] = afiSafi(f);
+    mp += attrHex(0x80, 15, afi.toString(16).padStart(4, '0') + safi.toString(16).padStart(2, '0') + hex);
+    (zeNlri[f] ??= []).push({ action: 'del', nlri: zeDecoded(f, hex, ap[f] === true) });
+  }
+  const pathAttrs = attributes + mp;
+  const raw: Record<string, unknown> = { attributes };
   if (opts.nlri) raw.nlri = opts.nlri;
   if (opts.withdrawn) raw.withdrawn = opts.withdrawn;
   if (opts.addPath) raw['add-path'] = opts.addPath;
-  raw.update = '0000001c4001010040020040050400000064';
+  raw.update = '0000' + ((pathAttrs.length / 2) & 0xffff).toString(16).padStart(4, '0') + pathAttrs;
   return {
     type: 'bgp',
     bgp: {
       message: { type: 'update', id: opts.id ?? 1, direction: 'received' },
       peer: { address: opts.peer ?? '127.0.0.1', local: { address: '127.0.0.1', as: 65000 }, name: 'peer1', remote: { as: 65000 } },
-      update: { attr: { origin: 'igp', 'local-preference': 100 }, nlri: opts.zeNlri ?? {} },
+      update: { attr: { origin: 'igp', 'local-preference': 100 }, nlri: opts.zeNlri ?? zeNlri },
       raw,
     },
   };
