@@ -27,7 +27,46 @@ export interface KnownBug {
 
 const bitsOf = (prefix: unknown): number => Number(String(prefix).split('/')[1]);
 
+const hasIpv6Offset = (i: Input): boolean =>
+  ['destination-ipv6', 'source-ipv6'].some((k) => ((i.ours[k] as string[][] | undefined) ?? []).flat().some((p) => Number(p.split('/')[2] ?? 0) > 0));
+
 const KNOWN_BUGS_EXTRA: KnownBug[] = [
+  {
+    id: 'exabgp-flow-ipv6-offset',
+    oracle: 'exabgp',
+    families: ['ipv6/flow', 'ipv6/flow-vpn'],
+    always: true,
+    applies: (i) => hasIpv6Offset(i),
+    reason:
+      'ExaBGP 4.2.21 drops, without an error, an IPv6 FlowSpec rule whose prefix has a non-zero offset (RFC 8956 §3.1 defines the offset form).',
+  },
+  {
+    id: 'ours-label-800000-in-reach',
+    oracle: 'ours',
+    foundBy: 'exabgp',
+    families: ['ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'ipv4/mpls-label', 'ipv6/mpls-label'],
+    always: false, // label 0 (also read as the withdraw value) may agree,
+    applies: (i, withdraw) => !withdraw && i.ours.withdraw === true,
+    reason:
+      'ze-nlri (like Ze) reads label 0x800000 as the RFC 8277 §2.4 withdraw value even inside MP_REACH; there RFC 8277 §2 applies: the ' +
+      'bottom-of-stack bit is clear, so another label follows (ExaBGP reads it so). The codec is not told the direction. ' +
+      'Owners: vpn, labeled (a DecodeOptions flag for the MP_REACH context).',
+  },
+  {
+    id: 'exabgp-evpn-label2',
+    oracle: 'exabgp',
+    families: ['l2vpn/evpn'],
+    always: true,
+    applies: (i) => Number(i.ours.code) === 2 && Array.isArray(i.ours.label) && (i.ours.label as unknown[]).length === 2,
+    reason: 'ExaBGP 4.2.21 drops MPLS Label2 of an EVPN MAC/IP route (RFC 7432 §7.2: Label2 follows Label1 when the route length says so).',
+  },
+  {
+    id: 'exabgp-flow-wide-values',
+    oracle: 'exabgp',
+    families: ['ipv4/flow', 'ipv6/flow', 'ipv4/flow-vpn', 'ipv6/flow-vpn'],
+    applies: () => false, // recognised by its error: struct.error "'H' format requires 0 <= number <= 65535"
+    reason: 'ExaBGP 4.2.21 fails (Python struct.error) on a FlowSpec numeric value of 8 octets (RFC 8955 §4.2.1.1: len 11 = 8 octets).',
+  },
   {
     id: 'ours-bgp-ls-link-mt-id',
     oracle: 'ours',
