@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultRegistry, decodeOne, encode, samples, toHex, toJson } from '../src/index.js';
 import { loadArbitraries } from '../fuzz/arbitraries/index.js';
 import { checkModel } from '../fuzz/checks.js';
+import { bytes } from './support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 
 describe('every family has samples', () => {
   it.each(defaultRegistry.list().map((c) => c.name))('%s', (name) => {

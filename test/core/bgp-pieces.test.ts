@@ -3,8 +3,8 @@ import {
   esiToString, hasHostBits, macFromString, macToString, masked, NlriError, parseRd, parseRdZe, prefixToString,
   rdToString, readLabelStack, readPrefix, Reader, routeTargetToString, toHex, Writer, writeLabelStack, writePrefix,
 } from '../../src/core/index.js';
+import { bytes } from '../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 
 describe('Route Distinguisher (RFC 4364 §4.2)', () => {
   // Wire/text pairs from Ze's vectors (vpn.jsonl, flowspec.jsonl) and the spec's §5.5.

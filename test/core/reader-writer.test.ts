@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NlriError, Reader, Writer } from '../../src/core/index.js';
+import { codecError as err } from '../support/helpers.js';
 
-function err(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(NlriError);
-    return e as NlriError;
-  }
-  throw new Error('expected an NlriError');
-}
 
 describe('Reader', () => {
   const buf = Uint8Array.from([0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);

@@ -14,8 +14,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeOne, defaultRegistry, encode, NlriError, Reader, samples, toHex, toJson } from '../../../src/index.js';
+import { bytes } from '../../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 
 function pathIdBytes(id: number): Uint8Array {
   const b = new Uint8Array(4);

@@ -14,6 +14,7 @@ import { Reader } from '../../../src/core/reader.js';
 import { Registry } from '../../../src/registry/registry.js';
 import { decodeAll, decodeOne, encode, toJson } from '../../../src/registry/ops.js';
 import { VECTOR_DIR } from '../../support/vectors.js';
+import { codecError as err } from '../../support/helpers.js';
 
 const reg = new Registry([bgpLs, bgpLsVpn]);
 const lines = (f: string) =>
@@ -23,15 +24,6 @@ const lines = (f: string) =>
     .map((l) => JSON.parse(l));
 const vectors = lines('bgp-ls.jsonl') as { id: string; family: string; kind: string; hex?: string; json_text?: string }[];
 
-function err(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(NlriError);
-    return e as NlriError;
-  }
-  throw new Error('expected an NlriError');
-}
 
 describe('every decoded vector re-encodes to its bytes', () => {
   const decodes = vectors.filter((v) => v.kind === 'decode' && v.hex !== '');

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeHex, encode, NlriError, toJson } from '../../../src/index.js';
 import { evpn, type EvpnRoute, type MacIpRoute } from '../../../families/evpn/index.js';
+import { bytes } from '../../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const decode = (hex: string, opts = {}): EvpnRoute[] => decodeAll(evpn, bytes(hex), opts);
 const json = (hex: string): string => decodeHex('l2vpn/evpn', hex);
 function failure(fn: () => unknown): NlriError {

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeOne, encode, NlriError, toJson, fromHex, toHex, defaultRegistry } from '../../../src/index.js';
 import { ipv4Mup, ipv6Mup, samples, type MupNlri } from '../../../families/mup/index.js';
+import { codecError as err } from '../../support/helpers.js';
 
 const hex = (s: string): Uint8Array => fromHex(s.replace(/\s+/g, ''));
 const decode4 = (h: string, strict = false): MupNlri => decodeOne(ipv4Mup, hex(h), { strict });
@@ -14,15 +15,6 @@ const decode6 = (h: string, strict = false): MupNlri => decodeOne(ipv6Mup, hex(h
 const json = (h: string, family = 'ipv4/mup'): string => defaultRegistry.decodeHex(family, h.replace(/\s+/g, ''));
 const args = (a: string[], family = 'ipv4/mup'): string => defaultRegistry.encodeArgs(family, a);
 
-function err(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NlriError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 const RD = '0000006400000064'; // 0:100:100
 

@@ -7,21 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { Parser } from 'binary-parser/dist/binary_parser.js'; // the package's exports map hides its types from NodeNext
 import { decodeAll, decodeOne, encode, NlriError, toJson, fromHex, toHex, defaultRegistry } from '../../../src/index.js';
 import { ipv4Mvpn, ipv6Mvpn, samples, type MvpnNlri } from '../../../families/mvpn/index.js';
+import { codecError as err } from '../../support/helpers.js';
 
 const hex = (s: string): Uint8Array => fromHex(s.replace(/\s+/g, ''));
 const decode = (h: string, strict = false): MvpnNlri => decodeOne(ipv4Mvpn, hex(h), { strict });
 const json = (h: string, family = 'ipv4/mvpn'): string => defaultRegistry.decodeHex(family, h.replace(/\s+/g, ''));
 const args = (a: string[], family = 'ipv4/mvpn'): string => defaultRegistry.encodeArgs(family, a);
 
-function err(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NlriError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 const RD = '0000FDE900000064'; // type 0, 65001:100
 

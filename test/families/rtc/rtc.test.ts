@@ -6,20 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeOne, defaultRegistry, encode, NlriError, toHex, toJson } from '../../../src/index.js';
 import { ipv4Rtc, RtcView, type RtcNlri } from '../../../families/rtc/index.js';
+import { codecError as error, bytes } from '../../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const decodeHex = (h: string): string => defaultRegistry.decodeHex('ipv4/rtc', h);
 const enc = (args: string[]): string => defaultRegistry.encodeArgs('ipv4/rtc', args);
 
-function error(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NlriError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('decode', () => {
   it('is a view: the route-target octets are a subarray of the input', () => {

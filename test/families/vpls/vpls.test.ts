@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeHex, encodeArgs, NlriError, toHex, encode } from '../../../src/index.js';
 import { vpls, type VplsRoute } from '../../../families/vpls/index.js';
+import { bytes } from '../../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const decode = (hex: string, opts = {}): VplsRoute[] => decodeAll(vpls, bytes(hex), opts);
 const enc = (args: string[]): string => encodeArgs('l2vpn/vpls', args);
 

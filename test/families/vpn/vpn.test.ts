@@ -8,20 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeOne, defaultRegistry, encode, NlriError, toHex, toJson } from '../../../src/index.js';
 import { ipv4MplsVpn, ipv6MplsVpn, VpnView } from '../../../families/vpn/index.js';
 import type { VpnNlri } from '../../../families/vpn/index.js';
+import { codecError as error, bytes } from '../../support/helpers.js';
 
-const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const decodeHex = (f: string, h: string): string => defaultRegistry.decodeHex(f, h);
 const enc = (f: string, args: string[]): string => defaultRegistry.encodeArgs(f, args);
 
-function error(fn: () => unknown): NlriError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof NlriError) return e;
-    throw e;
-  }
-  throw new Error('no error');
-}
 
 describe('decode: the model is a view of the input', () => {
   it('holds the input buffer and offsets; rd and prefix octets are subarrays, not copies', () => {
