@@ -46,8 +46,10 @@ export function makeCert(): TestCert {
   const ecdsaSha256 = seq(oid('1.2.840.10045.4.3.2'));
   const name = seq(tlv(0x31, seq(oid('2.5.4.3'), tlv(0x0c, Buffer.from('ze-test')))));
   const now = Date.now();
+  // A positive INTEGER in minimal DER: first octet 0x40..0x7f (a leading 0x00 followed by an octet
+  // below 0x80 is illegal padding, which OpenSSL refuses).
   const serial = randomBytes(8);
-  serial[0]! &= 0x7f;
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
   const san = seq(oid('2.5.29.17'), tlv(0x04, seq(tlv(0x87, Buffer.from([127, 0, 0, 1])))));
   const eku = seq(oid('2.5.29.37'), tlv(0x04, seq(oid('1.3.6.1.5.5.7.3.1'))));
   const tbs = seq(
