@@ -30,7 +30,43 @@ const bitsOf = (prefix: unknown): number => Number(String(prefix).split('/')[1])
 const hasIpv6Offset = (i: Input): boolean =>
   ['destination-ipv6', 'source-ipv6'].some((k) => ((i.ours[k] as string[][] | undefined) ?? []).flat().some((p) => Number(p.split('/')[2] ?? 0) > 0));
 
+/** The 3-octet label entries at the start of a labeled or VPN NLRI, up to the one with the S bit (RFC 8277 §2). */
+function labelEntries(b: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let p = 1; p + 3 <= b.length; p += 3) {
+    out.push((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!);
+    if (b[p + 2]! & 1) break;
+  }
+  return out;
+}
+
+const LABEL_FAMILIES = ['ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'ipv4/mpls-label', 'ipv6/mpls-label'];
+
 const KNOWN_BUGS_EXTRA: KnownBug[] = [
+  {
+    id: 'tshark-label-compat-in-reach',
+    oracle: 'tshark',
+    families: LABEL_FAMILIES,
+    always: true,
+    // first label 0 or 0x80000 (whatever Rsrv and S), not read by us as the Compatibility field
+    applies: (i) => [0, 0x80000].includes(labelEntries(i.bytes)[0]! >>> 4) && i.ours.withdraw !== true,
+    reason:
+      'tshark 4.0.17 shows a first label of 0 or 0x80000 as "0 (withdrawn)" and stops the stack there, in MP_REACH too; RFC 8277 §2.4 ' +
+      'makes it the Compatibility field of a withdrawal (MP_UNREACH) only, in MP_REACH §2 applies: a label, with more following while S is clear.',
+  },
+  {
+    id: 'exabgp-label-zero-ends-stack',
+    oracle: 'exabgp',
+    families: LABEL_FAMILIES,
+    always: true,
+    applies: (i) => {
+      const e = labelEntries(i.bytes);
+      return i.ours.withdraw !== true && e.slice(0, -1).includes(0);
+    },
+    reason:
+      'ExaBGP 4.2.21 ends a label stack at an entry 0x000000 (label 0, S clear), in MP_REACH too (its comment: "a next-hop"); ' +
+      'RFC 8277 §2 ends the stack at the S bit, and §2.4 gives 0x000000 a special reading only as a withdrawal\'s Compatibility field.',
+  },
   {
     id: 'exabgp-flow-ipv6-offset',
     oracle: 'exabgp',
@@ -39,18 +75,6 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     applies: (i) => hasIpv6Offset(i),
     reason:
       'ExaBGP 4.2.21 drops, without an error, an IPv6 FlowSpec rule whose prefix has a non-zero offset (RFC 8956 §3.1 defines the offset form).',
-  },
-  {
-    id: 'ours-label-800000-in-reach',
-    oracle: 'ours',
-    foundBy: 'exabgp',
-    families: ['ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'ipv4/mpls-label', 'ipv6/mpls-label'],
-    always: false, // label 0 (also read as the withdraw value) may agree,
-    applies: (i, withdraw) => !withdraw && i.ours.withdraw === true,
-    reason:
-      'ze-nlri (like Ze) reads label 0x800000 as the RFC 8277 §2.4 withdraw value even inside MP_REACH; there RFC 8277 §2 applies: the ' +
-      'bottom-of-stack bit is clear, so another label follows (ExaBGP reads it so). The codec is not told the direction. ' +
-      'Owners: vpn, labeled (a DecodeOptions flag for the MP_REACH context).',
   },
   {
     id: 'exabgp-evpn-label2',
