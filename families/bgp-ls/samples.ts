@@ -22,9 +22,9 @@ export const samples: readonly Sample[] = Object.freeze([
   },
   {
     family: 'bgp-ls/bgp-ls',
-    hex: '0002006503000000000000000501000018020000040000FDE90202000400000000020300040101010101010018020000040000FDE902020004000000000203000402020202010200080000000700000009010300040A000001010400040A0000020107000480020003',
-    args: ['link', 'protocol', 'ospfv2', 'identifier', '5', 'local-asn', '65001', 'local-ospf-area-id', '0.0.0.0', 'local-router-id', '1.1.1.1', 'remote-asn', '65001', 'remote-ospf-area-id', '0.0.0.0', 'remote-router-id', '2.2.2.2', 'link-id', '7:9', 'interface-address', '10.0.0.1', 'neighbor-address', '10.0.0.2', 'mt-id', '32770', 'mt-id', '3'],
-    note: 'Link NLRI with IPv4 interface/neighbor addresses and Multi-Topology IDs (RFC 9552 §5.2.2, §5.2.2.1) (bgpls-070)',
+    hex: '0002005703000000000000000501000018020000040000FDE90202000400000000020300040101010101010018020000040000FDE902020004000000000203000402020202010300040A000001010400040A000002010700020002',
+    args: ['link', 'protocol', 'ospfv2', 'identifier', '5', 'local-asn', '65001', 'local-ospf-area-id', '0.0.0.0', 'local-router-id', '1.1.1.1', 'remote-asn', '65001', 'remote-ospf-area-id', '0.0.0.0', 'remote-router-id', '2.2.2.2', 'interface-address', '10.0.0.1', 'neighbor-address', '10.0.0.2', 'mt-id', '2'],
+    note: 'Link NLRI with IPv4 interface/neighbor addresses and a Multi-Topology ID (RFC 9552 §5.2.2: addresses, so no Link Local/Remote Identifiers; §5.2.2.1: one MT-ID) (bgpls-070 made valid)',
   },
   {
     family: 'bgp-ls/bgp-ls',

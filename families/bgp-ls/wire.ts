@@ -148,9 +148,28 @@ function zeDescriptorCheck(b: Uint8Array, start: number, end: number): number {
   return -1;
 }
 
-/** `strict`: refuse the damage Ze tolerates (a TLV running past its container, a short tail). */
-function strictCheck(r: Reader, m: BgpLsNlri): void {
+/**
+ * `strict`: refuse the damage Ze tolerates (a TLV running past its container, a short tail), and
+ * a Link or Prefix descriptor MT-ID that is not exactly one (RFC 7752 §3.2.1.5, kept by RFC 9552
+ * §5.2.2.1: "only a single MT-ID TLV containing the MT-ID of the topology where the link or the
+ * prefix is reachable is allowed"; several topologies are several NLRIs). Ze reads any even
+ * length as a list (bgpls-070) and the default follows it. This is the consumer's semantic check
+ * of RFC 9552 §8.2 (a TLV length that is not permissible), never applied by a propagator.
+ */
+function strictCheck(r: Reader, m: BgpLsNlri, body: number, end: number): void {
   const at = (a: Uint8Array): number => a.byteOffset - r.buf.byteOffset;
+  if (m.kind === 'link' || m.kind === 'prefix-v4' || m.kind === 'prefix-v6') {
+    const b = r.buf;
+    let seen = false;
+    for (let p = body; end - p >= 4 && u16(b, p + 2) <= end - p - 4; p += 4 + u16(b, p + 2)) {
+      if (u16(b, p) !== TLV.MT_ID) continue;
+      const len = u16(b, p + 2);
+      const where = m.kind === 'link' ? 'Link' : 'Prefix';
+      if (seen) r.fail('malformed', `a second Multi-Topology ID TLV 263 in a ${where} NLRI: its descriptor carries one MT-ID (RFC 9552 §5.2.2.1)`, p);
+      if (len !== 2) r.fail('malformed', `Multi-Topology ID TLV 263 of length ${len} in a ${where} NLRI: its descriptor carries one MT-ID, length 2 (RFC 9552 §5.2.2.1)`, p);
+      seen = true;
+    }
+  }
   if (m.trailing) r.fail('malformed', `${m.trailing.length} bytes after the last whole TLV of the NLRI`, at(m.trailing));
   for (const t of m.tlvs) {
     if ((t.kind === 'local-node' || t.kind === 'remote-node') && t.trailing) {
@@ -206,7 +225,7 @@ export function decodeNlri(r: Reader, vpn: boolean, opts: DecodeOptions): BgpLsM
       : rd
         ? { kind, protocolId, identifier, rd, tlvs }
         : { kind, protocolId, identifier, tlvs };
-  if (opts.strict) strictCheck(r, m);
+  if (opts.strict) strictCheck(r, m, body, end);
   r.restore(old);
   return m;
 }

@@ -92,6 +92,34 @@ describe('framing and errors', () => {
     const e = err(() => decodeOne(bgpLs, fromHex('00020015020000000000000000010000640200000400000001'), { strict: true }));
     expect([e.code, e.offset]).toEqual(['malformed', 13]);
   });
+  describe('strict: one MT-ID in a Link or Prefix descriptor (RFC 7752 §3.2.1.5, RFC 9552 §5.2.2.1)', () => {
+    const v070 = vectors.find((v) => v.id === 'bgpls-070')!;
+    const v075 = vectors.find((v) => v.id === 'bgpls-075')!;
+    it('bgpls-070 (Link, TLV 263 of length 4): Ze reads two MT-IDs by default; strict refuses it at the TLV (octet 97)', () => {
+      expect(reg.decodeHex('bgp-ls/bgp-ls', v070.hex!)).toBe(v070.json_text);
+      const e = err(() => decodeOne(bgpLs, fromHex(v070.hex!), { strict: true }));
+      expect([e.code, e.offset]).toEqual(['malformed', 97]);
+      expect(e.message).toContain('length 4');
+    });
+    it('bgpls-075 (Link, TLV 263 of length 3, then another of length 0): strict refuses the first at octet 37', () => {
+      expect(reg.decodeHex('bgp-ls/bgp-ls', v075.hex!)).toBe(v075.json_text);
+      const e = err(() => decodeOne(bgpLs, fromHex(v075.hex!), { strict: true }));
+      expect([e.code, e.offset]).toEqual(['malformed', 37]);
+    });
+    it('a Prefix NLRI with two TLVs 263 of one MT-ID each: strict refuses the second (octet 39)', () => {
+      // bgpls-016 with MT-ID 2 and MT-ID 3 inserted before TLV 265: total length 0x25 + 12
+      const hex = '0003003103000000000000010001000010020000040000FDE902030004010101010107000200020107000200030109000418' + '0A0000';
+      expect(JSON.parse(reg.decodeHex('bgp-ls/bgp-ls', hex))['multi-topology-ids']).toEqual([2, 3]);
+      const e = err(() => decodeOne(bgpLs, fromHex(hex), { strict: true }));
+      expect([e.code, e.offset]).toEqual(['malformed', 39]);
+    });
+    it('one MT-ID in a Link or Prefix NLRI passes strict', () => {
+      const link = '0002005703000000000000000501000018020000040000FDE90202000400000000020300040101010101010018020000040000FDE902020004000000000203000402020202010300040A000001010400040A000002010700020002';
+      expect(JSON.parse(reg.decodeHex('bgp-ls/bgp-ls', link, { strict: true }))['multi-topology-ids']).toEqual([2]);
+      const prefix = '0003002B03000000000000010001000010020000040000FDE90203000401010101010700020002010900041' + '80A0000';
+      expect(JSON.parse(reg.decodeHex('bgp-ls/bgp-ls', prefix, { strict: true }))['multi-topology-ids']).toEqual([2]);
+    });
+  });
   it('zero-length TLVs: the walk advances and ends (65535-octet NLRI of empty TLVs)', () => {
     const b = new Uint8Array(4 + 0xffff);
     b.set([0x00, 0x02, 0xff, 0xff]); // link, length 65535; protocol 0, identifier 0, then 16381 TLVs type 0 length 0 + 2 octets

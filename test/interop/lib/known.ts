@@ -92,17 +92,6 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     reason: 'ExaBGP 4.2.21 fails (Python struct.error) on a FlowSpec numeric value of 8 octets (RFC 8955 §4.2.1.1: len 11 = 8 octets).',
   },
   {
-    id: 'ours-bgp-ls-link-mt-id',
-    oracle: 'ours',
-    foundBy: 'tshark',
-    families: ['bgp-ls/bgp-ls'],
-    always: true,
-    applies: (i) => i.hex.includes('01070004'),
-    reason:
-      'ze-nlri accepts (and its sample 3 carries) a Link NLRI whose descriptor MT-ID TLV (263) holds two MT-IDs; RFC 7752 §3.2.1.5 ' +
-      '(kept by RFC 9552 §5.2.2.1) allows only one MT-ID in a Link or Prefix descriptor. tshark flags it. Owner: bgp-ls (reject under strict, fix the sample).',
-  },
-  {
     id: 'tshark-mvpn-leaf-ad-originator',
     oracle: 'tshark',
     families: ['ipv4/mvpn', 'ipv6/mvpn'],
