@@ -1,7 +1,19 @@
 /**
- * Valid BGP-LS models (RFC 9552 §5.2, RFC 9514 §6) for both families: every NLRI type, every
- * typed TLV and node descriptor sub-TLV in any order and number, unknown TLVs at both levels,
- * 64-bit identifiers up to 2^64-1, RDs for the VPN family, unknown NLRI types kept as bytes; and
+ * BGP-LS models (RFC 9552 §5.2, RFC 9514 §6) for both families.
+ *
+ * `arbitraries` (the round-trip test, the fuzzer, the interop inputs): NLRIs structured as RFC
+ * 9552 §5.1-5.2 says: Local Node Descriptors first, then for a Link the Remote Node Descriptors
+ * and Link Descriptors (258-263), for a Prefix its Prefix Descriptors (263-265, IP Reachability
+ * mandatory), for an SRv6 SID (RFC 9514 §5) an optional MT-ID and the one SRv6 SID Information
+ * TLV; TLVs and node descriptor sub-TLVs in ascending type order, each at most once, IGP
+ * Router-ID lengths by protocol (§5.2.1.4), one MT-ID in a Link or Prefix descriptor
+ * (§5.2.2.1), no Link Identifiers beside interface/neighbor addresses (§5.2.2); 64-bit
+ * identifiers up to 2^64-1, RDs for the VPN family, and a few unknown NLRI types kept as bytes.
+ *
+ * `lenientArbitraries`: every typed TLV and node descriptor sub-TLV in any order and number,
+ * under any NLRI type, unknown TLVs at both levels: what a decoder must survive and re-encode
+ * (test/families/bgp-ls round-trips them), not what an RFC speaker sends.
+ *
  * `attributeArbitrary`: BGP-LS attributes (type 29) with TLVs of every code Ze knows (well- and
  * badly-sized values) and unknown codes.
  */
@@ -75,8 +87,118 @@ function unknownType(vpn: boolean): fc.Arbitrary<BgpLsModel> {
     });
 }
 
-const model = (vpn: boolean): fc.Arbitrary<BgpLsModel> => fc.oneof({ arbitrary: nlri(vpn), weight: 9 }, { arbitrary: unknownType(vpn), weight: 1 });
+const lenientModel = (vpn: boolean): fc.Arbitrary<BgpLsModel> => fc.oneof({ arbitrary: nlri(vpn), weight: 9 }, { arbitrary: unknownType(vpn), weight: 1 });
 
+/** Any TLV order and placement (see the module comment). */
+export const lenientArbitraries = {
+  'bgp-ls/bgp-ls': lenientModel(false),
+  'bgp-ls/bgp-ls-vpn': lenientModel(true),
+};
+
+// ---- RFC-structured NLRIs
+
+/** RFC 9552 §5.2 Table 2 Protocol-IDs: 1 IS-IS L1, 2 IS-IS L2, 3 OSPFv2, 4 Direct, 5 Static, 6 OSPFv3, 7 BGP (RFC 9086). */
+const isIsis = (p: number): boolean => p === 1 || p === 2;
+const isOspf = (p: number): boolean => p === 3 || p === 6;
+
+/** IGP Router-ID (515) lengths by protocol (RFC 9552 §5.2.1.4): IS-IS 6 / 7 (pseudonode), OSPF 4 / 8 (pseudonode), else 4. */
+const igpRouterId = (protocolId: number): fc.Arbitrary<Uint8Array> =>
+  fc.constantFrom(...(isIsis(protocolId) ? [6, 7] : isOspf(protocolId) ? [4, 8] : [4])).chain((n) => bytes(n));
+
+/**
+ * A Node Descriptors TLV (RFC 9552 §5.2.1): sub-TLVs 512-517 each at most once, ascending; the
+ * IGP Router-ID always (BGP Router-ID 516 for protocol 7, RFC 9086 §4.1).
+ */
+function nodeDescriptors(kind: 'local-node' | 'remote-node', protocolId: number): fc.Arbitrary<LsTlv> {
+  const maybe = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(a, { nil: undefined });
+  return fc
+    .record({
+      as: maybe(u32.map((asn): NodeDescriptor => ({ kind: 'as', asn }))),
+      lsId: maybe(u32.map((id): NodeDescriptor => ({ kind: 'bgp-ls-id', id }))),
+      area: isOspf(protocolId) ? maybe(u32.map((area): NodeDescriptor => ({ kind: 'ospf-area-id', area }))) : fc.constant(undefined),
+      igp: protocolId === 7 ? fc.constant(undefined) : igpRouterId(protocolId).map((id): NodeDescriptor => ({ kind: 'igp-router-id', id })),
+      bgp: protocolId === 7 ? bytes(4).map((id): NodeDescriptor => ({ kind: 'bgp-router-id', id })) : fc.constant(undefined),
+      member: protocolId === 7 ? maybe(u32.map((asn): NodeDescriptor => ({ kind: 'member-asn', asn }))) : fc.constant(undefined),
+    })
+    .map((d) => ({ kind, descriptors: [d.as, d.lsId, d.area, d.igp, d.bgp, d.member].filter((x): x is NodeDescriptor => x !== undefined) }));
+}
+
+/** One MT-ID (RFC 9552 §5.2.2.1): R bits zero; OSPF MT-IDs 0-127 (RFC 4915), IS-IS 12 bits (RFC 5120). */
+const mtId = (protocolId: number): fc.Arbitrary<LsTlv> =>
+  fc.nat({ max: isOspf(protocolId) ? 127 : 4095 }).map((id) => ({ kind: 'mt-id' as const, ids: [id] }));
+
+/** A prefix of `max` bits at most, bits past its length zero (RFC 9552 §5.2.3.2). */
+const reachability = (max: number): fc.Arbitrary<LsTlv> =>
+  fc.nat({ max }).chain((length) =>
+    bytes((length + 7) >>> 3).map((addr) => {
+      if (length % 8) addr[addr.length - 1]! &= (0xff << (8 - (length % 8))) & 0xff;
+      return { kind: 'ip-reachability' as const, length, addr };
+    }),
+  );
+
+const opt = <T>(a: fc.Arbitrary<T>): fc.Arbitrary<T[]> => fc.option(a, { nil: undefined }).map((x) => (x === undefined ? [] : [x]));
+
+/** Link Descriptors (RFC 9552 §5.2.2), ascending: Link Identifiers or interface/neighbor addresses (v4 or v6), an optional MT-ID. */
+const linkDescriptors = (protocolId: number): fc.Arbitrary<LsTlv[]> =>
+  fc
+    .tuple(
+      fc.oneof(
+        fc.constant<LsTlv[]>([]),
+        fc.record({ kind: fc.constant('link-id' as const), local: u32, remote: u32 }).map((t): LsTlv[] => [t]),
+        fc.tuple(opt(bytes(4)), opt(bytes(4))).map(([i, n]): LsTlv[] => [
+          ...i.map((addr) => ({ kind: 'ipv4-interface' as const, addr })),
+          ...n.map((addr) => ({ kind: 'ipv4-neighbor' as const, addr })),
+        ]),
+        fc.tuple(opt(bytes(16)), opt(bytes(16))).map(([i, n]): LsTlv[] => [
+          ...i.map((addr) => ({ kind: 'ipv6-interface' as const, addr })),
+          ...n.map((addr) => ({ kind: 'ipv6-neighbor' as const, addr })),
+        ]),
+      ),
+      opt(mtId(protocolId)),
+    )
+    .map(([a, b]) => [...a, ...b]);
+
+/** Prefix Descriptors (RFC 9552 §5.2.3), ascending: optional MT-ID, OSPF Route Type (1-6, OSPF only), IP Reachability. */
+const prefixDescriptors = (protocolId: number, v6: boolean): fc.Arbitrary<LsTlv[]> =>
+  fc
+    .tuple(
+      opt(mtId(protocolId)),
+      isOspf(protocolId) ? opt(fc.integer({ min: 1, max: 6 }).map((routeType) => ({ kind: 'ospf-route-type' as const, routeType }))) : fc.constant([]),
+      reachability(v6 ? 128 : 32),
+    )
+    .map(([m, o, r]) => [...m, ...o, r]);
+
+/** SRv6 SID Descriptors (RFC 9514 §5): optional MT-ID, then the one SRv6 SID Information TLV. */
+const srv6Descriptors = (protocolId: number): fc.Arbitrary<LsTlv[]> =>
+  fc.tuple(opt(mtId(protocolId)), bytes(16)).map(([m, sid]) => [...m, { kind: 'srv6-sid' as const, sid }]);
+
+function rfcNlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
+  return fc
+    .record({
+      kind: fc.constantFrom<LsNlriKind>('node', 'link', 'prefix-v4', 'prefix-v6', 'srv6-sid'),
+      protocolId: fc.integer({ min: 1, max: 7 }),
+      identifier: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
+      rd: bytes(8),
+    })
+    .chain(({ kind, protocolId, identifier, rd }) => {
+      const rest: fc.Arbitrary<LsTlv[]> =
+        kind === 'node'
+          ? fc.constant([])
+          : kind === 'link'
+            ? fc.tuple(nodeDescriptors('remote-node', protocolId), linkDescriptors(protocolId)).map(([r, l]) => [r, ...l])
+            : kind === 'srv6-sid'
+              ? srv6Descriptors(protocolId)
+              : prefixDescriptors(protocolId, kind === 'prefix-v6');
+      return fc.tuple(nodeDescriptors('local-node', protocolId), rest).map(([local, more]): BgpLsNlri => {
+        const tlvs = [local, ...more];
+        return vpn ? { kind, protocolId, identifier, rd, tlvs } : { kind, protocolId, identifier, tlvs };
+      });
+    });
+}
+
+const model = (vpn: boolean): fc.Arbitrary<BgpLsModel> => fc.oneof({ arbitrary: rfcNlri(vpn), weight: 19 }, { arbitrary: unknownType(vpn), weight: 1 });
+
+/** RFC-structured NLRIs (see the module comment). */
 export const arbitraries = {
   'bgp-ls/bgp-ls': model(false),
   'bgp-ls/bgp-ls-vpn': model(true),

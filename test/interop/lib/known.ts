@@ -92,6 +92,17 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     reason: 'ExaBGP 4.2.21 fails (Python struct.error) on a FlowSpec numeric value of 8 octets (RFC 8955 §4.2.1.1: len 11 = 8 octets).',
   },
   {
+    id: 'tshark-bgp-ls-member-asn',
+    oracle: 'tshark',
+    families: ['bgp-ls/bgp-ls'],
+    always: true,
+    // a node descriptor sub-TLV 517 (4 octets) in a BGP (protocol 7) NLRI, as the arbitrary writes it
+    applies: (i) => i.bytes[4] === 7 && /^(?:[0-9A-F]{2})*02050004/.test(i.hex),
+    reason:
+      'tshark 4.0.17 flags node descriptor sub-TLV 517 as "Undefined node Descriptor Sub-TLV type"; RFC 9086 §4.1 defines it ' +
+      '(BGP Confederation Member, 4 octets), beside 516 which tshark knows.',
+  },
+  {
     id: 'tshark-mvpn-leaf-ad-originator',
     oracle: 'tshark',
     families: ['ipv4/mvpn', 'ipv6/mvpn'],
