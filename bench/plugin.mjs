@@ -1,12 +1,18 @@
 // Event-path numbers of `ze-nlri plugin` (issue 3 §4), measured through the engine simulator
 // (test/plugin/engine-sim.ts) with the plugin as a real child process over TLS 1.3:
 //
-//   1. NLRI decoded per second from deliver-batch (the plugin is one Node process: one core);
+//   1. NLRI decoded per second from deliver-batch (the plugin is one Node process: one core),
+//      wall clock and per CPU second of the plugin process (/proc/<pid>/stat: the simulator,
+//      which builds and encrypts the batches, shares the machine's cores with the plugin);
 //   2. acknowledgement time of a 1000-event deliver-batch (p50/p99);
 //   3. decode-nlri round trips per second over TLS (1 in flight, and 64 in flight).
 //
 // Run: node bench/plugin.mjs   (uses tsx to load the TypeScript sources; no build needed)
 //      BENCH_FAMILY=ipv4/colored node bench/plugin.mjs   (the example module's family)
+//
+// The events are those Ze sends in `full` format (engine-sim.ts updateEvent): message, peer,
+// Ze's own decoding in update.nlri, and raw (attributes, nlri, the whole UPDATE body).
+import { readFileSync } from 'node:fs';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -38,6 +44,17 @@ function batch(events, nlriPerEvent, base = 0) {
   return out;
 }
 
+/** CPU time (ms) the plugin process has used: utime + stime from /proc (Linux). */
+function pluginCpuMs() {
+  try {
+    const stat = readFileSync(`/proc/${sim.child.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
 async function deliverRaw(events) {
   const t0 = process.hrtime.bigint();
   const ans = await sim.request('ze-plugin-callback:deliver-batch', { events }, 30_000);
@@ -51,6 +68,7 @@ const pct = (xs, p) => {
 };
 
 const results = {};
+results['bytes per event (1 NLRI)'] = batch(1, 1)[0].length;
 // Warm-up (JIT).
 for (let i = 0; i < 20; i++) await deliverRaw(batch(1000, 1, i * 1000));
 
@@ -59,9 +77,12 @@ for (const per of [1, 10]) {
   for (let i = 0; i < 10; i++) batches.push(batch(1000, per, i * 1000 * per));
   let ms = 0;
   const rounds = per === 1 ? 40 : 10;
+  const cpu0 = pluginCpuMs();
   for (let r = 0; r < rounds; r++) ms += await deliverRaw(batches[r % batches.length]);
+  const cpu = pluginCpuMs() - cpu0;
   const nlri = rounds * 1000 * per;
   results[`nlri/s (${per} NLRI per event, 1000-event batches)`] = Math.round(nlri / (ms / 1000));
+  results[`nlri per plugin CPU second (${per} NLRI per event)`] = Math.round(nlri / (cpu / 1000));
 }
 
 {

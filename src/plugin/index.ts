@@ -12,6 +12,7 @@ export type {
   CommandResult,
   CommandHandler,
   EventHandler,
+  EventTextHandler,
   CallbackHandler,
 } from './plugin.js';
 export { RpcConnection, RpcError, RpcTimeoutError, RpcClosedError, AnswerError } from './rpc.js';

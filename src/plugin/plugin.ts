@@ -60,6 +60,8 @@ export type CommandResult = string | { status: 'done' | 'error'; data: string };
 export type CommandHandler = (args: string[], req: CommandRequest) => CommandResult | Promise<CommandResult>;
 /** Called for each delivered event: the parsed JSON (text encoding: the string) and its text. */
 export type EventHandler = (event: any, text: string) => void;
+/** Called for each delivered event with its text only (trimmed, not parsed). */
+export type EventTextHandler = (text: string) => void;
 /** A callback handler: `params` in, the `ok` result out (throw `AnswerError` for `error`). */
 export type CallbackHandler = (params: any) => unknown | Promise<unknown>;
 
@@ -102,6 +104,7 @@ export class ZePlugin {
   private readonly commands = new Map<string, { decl: CommandDecl; handler: CommandHandler }>();
   private readonly callbacks = new Map<string, CallbackHandler>();
   private readonly eventHandlers: EventHandler[] = [];
+  private readonly eventTextHandlers: EventTextHandler[] = [];
   private readonly startedHandlers: Array<() => void | Promise<void>> = [];
   private readonly postStartupHandlers: Array<() => void> = [];
   private readonly stageWaiters = new Map<string, () => void>();
@@ -118,6 +121,16 @@ export class ZePlugin {
   /** Handle delivered events (deliver-batch / deliver-event). */
   onEvent(handler: EventHandler): this {
     this.eventHandlers.push(handler);
+    return this;
+  }
+
+  /**
+   * Handle delivered events as text, unparsed (trimmed). For handlers that read only part of each
+   * event and parse it themselves; when every handler is a text handler, the runtime parses
+   * nothing and does not log invalid JSON (the handler does).
+   */
+  onEventText(handler: EventTextHandler): this {
+    this.eventTextHandlers.push(handler);
     return this;
   }
 
@@ -308,8 +321,13 @@ export class ZePlugin {
         setImmediate(() => this.markStage('share-registry'));
         return undefined;
       case 'deliver-batch': {
-        const events = Array.isArray(params?.events) ? params.events : [];
-        for (const ev of events) if (typeof ev === 'string') this.deliver(ev);
+        const events = params?.events;
+        if (Array.isArray(events)) {
+          for (let k = 0; k < events.length; k++) {
+            const ev = events[k];
+            if (typeof ev === 'string') this.deliver(ev);
+          }
+        }
         return undefined;
       }
       case 'deliver-event':
@@ -341,6 +359,15 @@ export class ZePlugin {
 
   private deliver(text: string): void {
     const t = text.trim();
+    const th = this.eventTextHandlers;
+    for (let k = 0; k < th.length; k++) {
+      try {
+        th[k]!(t);
+      } catch (e) {
+        this.log.error('event handler failed', { error: errorText(e) });
+      }
+    }
+    if (this.eventHandlers.length === 0) return;
     let ev: unknown = t;
     if (t.startsWith('{')) {
       try {

@@ -14,6 +14,7 @@ import type { Registry } from '../../registry/registry.js';
 import { Logger, errorText } from '../log.js';
 import { AnswerError } from '../rpc.js';
 import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
+import { EventScanner } from './event-scan.js';
 import { updateHexCommand, type OriginateOptions } from './originate.js';
 import { PluginStats } from './stats.js';
 import { RouteTable } from './table.js';
@@ -69,9 +70,14 @@ export class NlriPlugin {
   readonly log: Logger;
   private readonly claimed = new Map<string, FamilyCodec<any>>();
   private readonly warnedKinds = new Set<string>();
+  private readonly scanner = new EventScanner();
+  /** Decode options by [addPath][withdraw], made once (strict is fixed for the plugin's life). */
+  private readonly decodeOpts: ReadonlyArray<ReadonlyArray<{ addPath: boolean; strict: boolean; withdraw: boolean }>>;
 
   constructor(private readonly opts: NlriPluginOptions) {
     this.log = opts.logger ?? new Logger();
+    const strict = opts.strict ?? false;
+    this.decodeOpts = [false, true].map((addPath) => [false, true].map((withdraw) => ({ addPath, strict, withdraw })));
     for (const c of opts.families ?? opts.registry.list()) this.claimed.set(c.name, c);
     const p = new ZePlugin({
       families: [...this.claimed.values()].map((c) => ({ name: c.name, afi: c.afi, safi: c.safi, mode: 'both' as const })),
@@ -89,7 +95,7 @@ export class NlriPlugin {
     p.onCommand(`${n} update`, (a) => this.cmdUpdate(a), COMMANDS.update);
     p.handle('decode-nlri', (params) => this.cbDecode(params));
     p.handle('encode-nlri', (params) => this.cbEncode(params));
-    p.onEvent((ev) => this.handleEvent(ev));
+    p.onEventText((t) => this.handleEventText(t));
   }
 
   /** The families this plugin claims. */
@@ -103,6 +109,39 @@ export class NlriPlugin {
   }
 
   // ---- events (§5.6) ----
+
+  /**
+   * Handle one delivered event as text (trimmed). A plain update event is read by the scanner
+   * (event-scan.ts) without building its objects; anything else — other event types, unusual
+   * shapes, invalid JSON — is parsed in full and goes through `handleEvent`, as it always did.
+   */
+  handleEventText(t: string): void {
+    const u = t.charCodeAt(0) === 0x7b ? this.scanner.scan(t) : undefined;
+    if (u === undefined) {
+      this.stats.fullParses++;
+      let ev: unknown = t;
+      if (t.startsWith('{')) {
+        try {
+          ev = JSON.parse(t);
+        } catch {
+          this.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
+          return;
+        }
+      }
+      this.handleEvent(ev);
+      return;
+    }
+    this.stats.events++;
+    if (!u.received) return;
+    this.stats.updates++;
+    if (!u.hasRaw) return;
+    const peer = u.peer;
+    // RFC 4271 §9.1: withdrawn routes first, then the announced ones.
+    const w = u.withdrawn;
+    for (let k = 0; k < u.nWithdrawn; k += 2) this.decodeField(peer, w[k]!, w[k + 1], u.hasAddPath(w[k]!), false);
+    const a = u.nlri;
+    for (let k = 0; k < u.nNlri; k += 2) this.decodeField(peer, a[k]!, a[k + 1], u.hasAddPath(a[k]!), true);
+  }
 
   /** Handle one delivered event (parsed JSON). Public for benchmarks and tests. */
   handleEvent(ev: any): void {
@@ -151,10 +190,11 @@ export class NlriPlugin {
     const lower = hex.toLowerCase();
     let r: Reader | undefined;
     try {
+      // A fresh buffer per field: the models kept in the table are views into it.
       const bytes = fromHex(lower, family);
       r = new Reader(bytes, family);
       // `withdraw` tells labeled families that a 0x800000 label field is RFC 8277 §2.4's.
-      const opts = { addPath, strict: this.opts.strict ?? false, withdraw: !announce };
+      const opts = this.decodeOpts[addPath ? 1 : 0]![announce ? 0 : 1]!;
       let n = 0;
       while (r.pos < r.end) {
         const start = r.pos;

@@ -4,6 +4,8 @@ export class PluginStats {
   events = 0;
   updates = 0;
   stateEvents = 0;
+  /** Events parsed with JSON.parse (not a plain update event, or invalid JSON). */
+  fullParses = 0;
   announced = 0;
   withdrawn = 0;
   decodeErrors = 0;
@@ -28,6 +30,7 @@ export class PluginStats {
       events: this.events,
       updates: this.updates,
       'state-events': this.stateEvents,
+      'events-parsed-in-full': this.fullParses,
       'nlri-announced': this.announced,
       'nlri-withdrawn': this.withdrawn,
       'nlri-by-family': obj(this.nlriByFamily),

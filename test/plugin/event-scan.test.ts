@@ -1,0 +1,208 @@
+/**
+ * The event scanner (src/plugin/nlri/event-scan.ts) against JSON.parse: every event either takes
+ * the fast path with exactly the reading JSON.parse + the object path gives, or is left to
+ * JSON.parse (same routes, same counters, same log lines as before). Events: Ze's `full` update
+ * of ze-plugin-protocol.md §5.6/§8, and variants of it.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultRegistry } from '../../src/index.js';
+import { Logger } from '../../src/plugin/log.js';
+import { NlriPlugin } from '../../src/plugin/nlri/app.js';
+import { EventScanner } from '../../src/plugin/nlri/event-scan.js';
+
+// §8 of the protocol spec, verbatim (the event string of the deliver-batch, unescaped).
+const ZE_EVENT =
+  '{"type":"bgp","bgp":{"message":{"type":"update","id":1,"direction":"received"},"peer":{"address":"127.0.0.1","local":{"address":"127.0.0.1","as":65000},"name":"peer1","remote":{"as":65000}},"update":{"attr":{"origin":"igp","local-preference":100},"nlri":{"ipv4/flow":[{"action":"add","nlri":[{"destination":[["10.0.0.0/24/0"]]}]}]}},"raw":{"attributes":"4001010040020040050400000064","nlri":{"ipv4/flow":"0501180a0000"},"update":"0000001c4001010040020040050400000064800e0b00018500000501180a0000"}}}';
+
+const FLOW = defaultRegistry.has('ipv4/flow');
+const FAMILIES = ['ipv4/flow', 'ipv4/mpls-vpn'].filter((f) => defaultRegistry.has(f)).map((f) => defaultRegistry.require(f));
+
+function plugin(): { p: NlriPlugin; lines: string[] } {
+  const lines: string[] = [];
+  const p = new NlriPlugin({ registry: defaultRegistry, families: FAMILIES, name: 'ze-nlri', logger: new Logger({ level: 'DEBUG', write: (l) => lines.push(l) }) });
+  return { p, lines };
+}
+
+/** What the plugin did with the events: routes, counters (without the path taken), log lines. */
+function outcome(p: NlriPlugin, lines: string[]): unknown {
+  const { ['uptime-seconds']: _u, ['events-parsed-in-full']: _f, ...stats } = p.stats.toJSON(p.table.count());
+  return { routes: p.table.toJson((f) => defaultRegistry.get(f)), stats, log: lines.map((l) => l.replace(/^time=\S+ /, '')) };
+}
+
+/** The old path: JSON.parse, then the object reading (handleEvent); invalid JSON logged. */
+function viaJsonParse(texts: string[]): unknown {
+  const { p, lines } = plugin();
+  for (const t of texts) {
+    let ev: unknown = t;
+    if (t.startsWith('{')) {
+      try {
+        ev = JSON.parse(t);
+      } catch {
+        p.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
+        continue;
+      }
+    }
+    p.handleEvent(ev);
+  }
+  return outcome(p, lines);
+}
+
+function viaText(texts: string[]): { out: unknown; full: number } {
+  const { p, lines } = plugin();
+  for (const t of texts) p.handleEventText(t);
+  return { out: outcome(p, lines), full: p.stats.fullParses };
+}
+
+const scanner = new EventScanner();
+const fast = (t: string) => scanner.scan(t) !== undefined;
+
+describe.skipIf(!FLOW)('event scanner: Ze events take the fast path with the same result', () => {
+  it("reads the spec's event without JSON.parse: peer, family, hex", () => {
+    const u = scanner.scan(ZE_EVENT)!;
+    expect(u).toBeDefined();
+    expect(u.peer).toBe('127.0.0.1');
+    expect(u.received).toBe(true);
+    expect(u.hasRaw).toBe(true);
+    expect(u.nlri.slice(0, u.nNlri)).toEqual(['ipv4/flow', '0501180a0000']);
+    expect(u.nWithdrawn).toBe(0);
+    expect(u.nAddPath).toBe(0);
+    const r = viaText([ZE_EVENT]);
+    expect(r.full).toBe(0);
+    expect(r.out).toEqual(viaJsonParse([ZE_EVENT]));
+    expect((r.out as any).routes).toBe('{"127.0.0.1":{"ipv4/flow":[{"destination":[["10.0.0.0/24/0"]]}]}}');
+  });
+
+  const announce = '{"type":"bgp","bgp":{"message":{"type":"update","direction":"received"},"peer":{"address":"10.9.9.9","name":"p"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}';
+  const cases: Array<[string, string, boolean]> = [
+    // [what, event text, fast path expected]
+    ['odd spacing (JSON whitespace between tokens)', '{ "type" : "bgp" , "bgp" : { "message" : { "type" : "update" } , "raw" : { "nlri" : { "ipv4/flow" : "0501180a0000" } } } }', true],
+    ['keys in another order, raw before message and peer', '{"bgp":{"raw":{"add-path":{"ipv4/flow":true},"nlri":{"ipv4/flow":"000000070501180a0000"}},"peer":{"name":"n1","address":"10.1.1.1"},"message":{"direction":"received","type":"update"}},"type":"bgp"}', true],
+    ['raw with add-path (path id 7)', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.1.1.2"},"raw":{"nlri":{"ipv4/flow":"000000070501180a0000"},"add-path":{"ipv4/flow":true}}}}', true],
+    ['add-path false is not add-path', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.1.1.2"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"},"add-path":{"ipv4/flow":false}}}}', true],
+    ['withdrawn only', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"raw":{"withdrawn":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['raw missing', '{"bgp":{"message":{"type":"update","direction":"received"},"peer":{"address":"10.9.9.9"}}}', true],
+    ['sent direction is ignored', '{"bgp":{"message":{"type":"update","direction":"sent"},"peer":{"address":"10.9.9.9"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['peer by name when the address is not a string', '{"bgp":{"message":{"type":"update"},"peer":{"address":5,"name":"peer7"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['no peer at all: unknown', '{"bgp":{"message":{"type":"update"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['unclaimed family and non-string values are skipped', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"raw":{"nlri":{"ipv6/x":"00","ipv4/mpls-vpn":7,"ipv4/flow":"0501180a0000"}}}}', true],
+    ['upper-case hex', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"raw":{"nlri":{"ipv4/flow":"0501180A0000"}}}}', true],
+    ['bad NLRI bytes: counted and logged once', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"raw":{"nlri":{"ipv4/flow":"05011"}}}}', true],
+    ['escapes in skipped strings', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"update":{"x":"a\\"b\\\\c\\u00e9\\n"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['an escaped key the walk compares (r\\u0061w)', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"r\\u0061w":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
+    ['an escape in the hex', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.9"},"raw":{"nlri":{"ipv4/flow":"\\u00301501180a0000"}}}}', false],
+    ['an escape in the peer address', '{"bgp":{"message":{"type":"update"},"peer":{"address":"10.9.9.\\u0039"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
+    ['a repeated raw (JSON.parse keeps the last)', '{"bgp":{"message":{"type":"update"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}},"raw":{}}}', false],
+    ['a repeated family (JSON.parse keeps the last value)', '{"bgp":{"message":{"type":"update"},"raw":{"nlri":{"ipv4/flow":"0501180a0000","ipv4/flow":1}}}}', false],
+    ['an integer-like family key', '{"bgp":{"message":{"type":"update"},"raw":{"nlri":{"1":"00","ipv4/flow":"0501180a0000"}}}}', false],
+    ['raw that is not an object', '{"bgp":{"message":{"type":"update"},"raw":"x"}}', false],
+    ['no bgp wrapper', '{"message":{"type":"update"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}', false],
+    ['a state event (not an update)', '{"type":"bgp","bgp":{"message":{"type":"state"},"peer":{"address":"10.9.9.9"},"state":"down","reason":"x"}}', false],
+    ['an eor event', '{"type":"bgp","bgp":{"message":{"type":"eor"},"peer":{"address":"10.9.9.9"}}}', false],
+    ['a tab inside a skipped string (invalid JSON)', '{"bgp":{"message":{"type":"update"},"update":"a\tb","raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
+    ['a newline between tokens (valid, left to JSON.parse)', '{"bgp":{"message":{"type":"update"},\n"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
+    ['truncated', announce.slice(0, -1), false],
+    ['trailing comma', announce.replace('}}}}', ',}}}}'), false],
+    ['garbage after the value', announce + 'x', false],
+    ['a bad literal in a skipped part', announce.replace('"name":"p"', '"name":tru'), false],
+    ['a bad number in a skipped part', announce.replace('"name":"p"', '"name":01'), false],
+    ['a bad escape in a skipped part', announce.replace('"name":"p"', '"name":"\\x"'), false],
+    ['a broken plugin JSON in update.nlri (§5.2)', announce.replace('"raw"', '"update":{"nlri":{"ipv4/x":[{"nlri":[{oops}]}]}},"raw"'), false],
+    ['text encoding (not JSON)', 'peer 10.9.9.9 received update 1 announce', false],
+    ['deep nesting beyond the limit', announce.replace('"name":"p"', '"name":' + '['.repeat(300) + ']'.repeat(300)), false],
+  ];
+  it.each(cases)('%s', (_what, text, expectFast) => {
+    expect(fast(text)).toBe(expectFast);
+    const r = viaText([text, announce]);
+    expect(r.out).toEqual(viaJsonParse([text, announce]));
+    expect(r.full).toBe(expectFast ? 0 : 1);
+  });
+
+  it('an invalid event is logged and survived, as before', () => {
+    const { p, lines } = plugin();
+    p.handleEventText('{"bgp":');
+    p.handleEventText(announce);
+    expect(lines.some((l) => l.includes('level=WARN msg="event is not valid JSON, ignored"'))).toBe(true);
+    expect(p.table.count()).toBe(1);
+  });
+});
+
+// ---- property: the scanner agrees with JSON.parse on generated events ----
+
+const ws = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('', ' ', '  ') }, fc.constantFrom('\n', '\t', '\r\n'));
+const str = fc.oneof(fc.constantFrom('update', 'received', 'sent', 'state', '127.0.0.1', 'peer1', '', 'ipv4/flow', '1'), fc.string({ maxLength: 6 }));
+const hexText = fc.oneof(fc.constantFrom('0501180a0000', '0501180A0000', '000000070501180a0000', '05011', 'zz', ''), fc.stringMatching(/^[0-9a-f]{0,16}$/));
+
+/** JSON text of a value, with random whitespace and, sometimes, escaped characters in strings. */
+function text(v: unknown, w: () => string, escape: () => boolean): string {
+  if (typeof v === 'string') {
+    const j = JSON.stringify(v);
+    return escape() && v.length > 0 ? '"\\u' + v.charCodeAt(0).toString(16).padStart(4, '0') + j.slice(2) : j;
+  }
+  if (Array.isArray(v)) return '[' + w() + v.map((x) => text(x, w, escape)).join(w() + ',' + w()) + w() + ']';
+  if (v && typeof v === 'object') {
+    const entries = (v as { __entries?: Array<[string, unknown]> }).__entries ?? Object.entries(v);
+    return '{' + w() + entries.map(([k, x]) => text(k, w, escape) + w() + ':' + w() + text(x, w, escape)).join(w() + ',' + w()) + w() + '}';
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** An object with these entries in this order (repeats kept), for `text`. */
+const entries = (e: Array<[string, unknown]>) => ({ __entries: e });
+const members = <T>(arb: fc.Arbitrary<Array<[string, T]>>) => arb.map((e) => entries(e));
+const shuffled = <T>(arb: fc.Arbitrary<T[]>) => arb.chain((xs) => fc.shuffledSubarray(xs, { minLength: Math.max(0, xs.length - 1), maxLength: xs.length }));
+const anyValue = fc.oneof({ weight: 3, arbitrary: str }, fc.jsonValue({ maxDepth: 2 }));
+const familyKey = fc.constantFrom('ipv4/flow', 'ipv4/flow', 'ipv4/mpls-vpn', 'ipv4/mpls-vpn', 'ipv6/x', '1', '');
+const familyObj = (value: fc.Arbitrary<unknown>) => members(fc.array(fc.tuple(familyKey, value), { maxLength: 2 }));
+
+const eventArb = fc
+  .record({
+    message: members(shuffled(fc.tuple(fc.tuple(fc.constant('type'), fc.oneof({ weight: 8, arbitrary: fc.constant('update') }, str, anyValue)), fc.tuple(fc.constant('id'), fc.nat()), fc.tuple(fc.constant('direction'), fc.oneof({ weight: 4, arbitrary: fc.constant('received') }, str, anyValue))).map((t) => [...t] as Array<[string, unknown]>))),
+    peer: fc.oneof({ weight: 5, arbitrary: members(shuffled(fc.tuple(fc.tuple(fc.constant('address'), fc.oneof(str, anyValue)), fc.tuple(fc.constant('name'), fc.oneof(str, anyValue)), fc.tuple(fc.constant('remote'), anyValue)).map((t) => [...t] as Array<[string, unknown]>))) }, anyValue),
+    raw: fc.oneof(
+      { weight: 6, arbitrary: members(shuffled(fc.tuple(fc.tuple(fc.constant('nlri'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof({ weight: 4, arbitrary: hexText }, anyValue)) }, anyValue)), fc.tuple(fc.constant('withdrawn'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof({ weight: 4, arbitrary: hexText }, anyValue)) }, anyValue)), fc.tuple(fc.constant('add-path'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof(fc.constant(true), anyValue)) }, anyValue)), fc.tuple(fc.constant('update'), hexText)).map((t) => [...t] as Array<[string, unknown]>))) },
+      anyValue,
+    ),
+    update: fc.jsonValue({ maxDepth: 3 }),
+    extra: fc.array(fc.tuple(fc.constantFrom('x', 'x', 'x', 'x', 'x', 'raw', 'peer', 'message'), anyValue), { maxLength: 1 }),
+  })
+  .chain((p) =>
+    shuffled(fc.constant([['message', p.message], ['peer', p.peer], ['update', p.update], ['raw', p.raw], ...p.extra] as Array<[string, unknown]>)).map((bgp) =>
+      entries([['type', 'bgp'], ['bgp', entries(bgp)]]),
+    ),
+  );
+
+/** Random whitespace, escapes, and sometimes one character removed, doubled or replaced. */
+const eventText = fc.tuple(eventArb, fc.array(ws, { minLength: 64, maxLength: 64 }), fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), fc.option(fc.tuple(fc.nat(), fc.constantFrom('del', 'dup', '"', '}', ',', ':', '\\', '\u0001')), { freq: 4 })).map(([ev, wss, escs, mutation]) => {
+  let wi = 0;
+  let ei = 0;
+  const sparse = (k: number) => (k % 5 === 0 ? wss[k % 64]! : '');
+  let t = text(ev, () => sparse(wi++), () => escs[ei++ % 64]! && ei % 41 === 0);
+  if (mutation) {
+    const [at, kind] = mutation;
+    const i = at % t.length;
+    t = kind === 'del' ? t.slice(0, i) + t.slice(i + 1) : kind === 'dup' ? t.slice(0, i) + t[i] + t.slice(i) : t.slice(0, i) + kind + t.slice(i + 1);
+  }
+  return t;
+});
+
+describe.skipIf(!FLOW)('event scanner: property against JSON.parse', () => {
+  it('whenever it answers, JSON.parse accepts the text and the plugin does exactly what the object path does', () => {
+    let fastCount = 0;
+    fc.assert(
+      fc.property(eventText, (t) => {
+        const isFast = fast(t);
+        if (isFast) {
+          fastCount++;
+          expect(() => JSON.parse(t)).not.toThrow();
+        }
+        const r = viaText([t]);
+        expect(r.out).toEqual(viaJsonParse([t]));
+        expect(r.full).toBe(isFast ? 0 : 1);
+      }),
+      { numRuns: 1500 },
+    );
+    // The generator must exercise the fast path, not only the fallback.
+    expect(fastCount).toBeGreaterThan(40);
+  });
+});
