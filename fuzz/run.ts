@@ -6,7 +6,7 @@
  *   - mutations of the family's samples and of encoded generated models (structure-aware:
  *     lengths at the edges, truncations, insertions, duplicated tails);
  *   - generated models: model → bytes → model → same bytes and JSON.
- * Every input is checked by fuzz/checks.ts. An input of <= 4 KiB that takes more than 1 ms (the
+ * Every input is checked by fuzz/checks.ts. An input of <= 4 KiB whose decode takes more than 1 ms (the
  * fastest of three timed re-runs) is a finding too. Heap use is sampled to show it stays flat.
  *
  * Prints per family: executions, executions/s, decoded share, slowest input (its single timing, or
@@ -17,8 +17,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
-import { defaultRegistry, encode, samples } from '../src/index.js';
-import type { FamilyCodec } from '../src/registry/family.js';
+import { decodeAll, defaultRegistry, encode, samples } from '../src/index.js';
+import type { DecodeOptions, FamilyCodec } from '../src/registry/family.js';
 import { loadArbitraries } from './arbitraries/index.js';
 import { checkBytes, checkModel, mutate, type Finding } from './checks.js';
 
@@ -67,12 +67,21 @@ interface Stats {
   heapEndMB: number;
 }
 
-function timeOne(codec: FamilyCodec<any>, b: Uint8Array, opts: { addPath?: boolean; strict?: boolean }): number {
+/** Time of one decode (the guarantee is about decoding: value or codec error within 1 ms). */
+function decodeTime(codec: FamilyCodec<any>, b: Uint8Array, opts: DecodeOptions): number {
+  const t = performance.now();
+  try {
+    decodeAll(codec, b, opts);
+  } catch {
+    // a codec error is an answer too; checkBytes reports anything else
+  }
+  return performance.now() - t;
+}
+
+function timeOne(codec: FamilyCodec<any>, b: Uint8Array, opts: DecodeOptions): number {
   let best = Infinity;
   for (let k = 0; k < 3; k++) {
-    const t = performance.now();
-    checkBytes(codec, b, opts);
-    best = Math.min(best, performance.now() - t);
+    best = Math.min(best, decodeTime(codec, b, opts));
   }
   return best;
 }
@@ -118,10 +127,11 @@ async function fuzzFamily(codec: FamilyCodec<any>, arb: fc.Arbitrary<unknown> | 
       }
       input = mutate(b, rnd);
     }
-    const opts = { addPath: rnd() < 0.2, strict: rnd() < 0.3, lossless: rnd() < 0.3 };
-    const t = performance.now();
+    // `withdraw` is always given: with it unknown (decode-nlri), a first label 0x800000 or 0 is
+    // read by a heuristic that cannot be inverted, so re-encoding could not be stable.
+    const opts: DecodeOptions = { addPath: rnd() < 0.2, strict: rnd() < 0.3, lossless: rnd() < 0.3, withdraw: rnd() < 0.5 };
+    const dt = decodeTime(codec, input, opts);
     const r = checkBytes(codec, input, opts);
-    const dt = performance.now() - t;
     if (r.decoded) st.decoded++;
     record(r.finding);
     if (dt > 1 && input.length <= 4096) {
