@@ -1,12 +1,13 @@
-/** Valid VPLS routes (RFC 4761 §3.2.2): any RD octets, VE fields and 20-bit label base. */
+/** Valid VPLS routes (RFC 4761 §3.2.2): RDs mostly of types 0/1/2 (`rd.ts`), any VE fields and 20-bit label base. */
 import fc from 'fast-check';
 import { buildVpls } from '../../families/vpls/wire.js';
+import { rdArb } from './rd.js';
 
 const u16 = fc.integer({ min: 0, max: 0xffff });
 
 export const vplsArb = fc
   .record({
-    rd: fc.uint8Array({ minLength: 8, maxLength: 8 }),
+    rd: rdArb,
     veId: u16,
     veBlockOffset: u16,
     veBlockSize: u16,

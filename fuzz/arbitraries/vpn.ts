@@ -1,6 +1,6 @@
 /**
- * Valid VPN models (RFC 4364 §4.3.4, RFC 4659 §3.2, RFC 8277 §2.3-2.4): any RD type (0/1/2 and
- * unknown types as raw octets), 1..n labels up to the 255-bit length limit, the withdrawal
+ * Valid VPN models (RFC 4364 §4.3.4, RFC 4659 §3.2, RFC 8277 §2.3-2.4): RDs mostly of the
+ * assigned types 0/1/2, some of unassigned types (`rd.ts`), 1..n labels up to the 255-bit length limit, the withdrawal
  * Compatibility field, any prefix length with random host bits.
  *
  * One documented ambiguity is left out: a stack of several labels whose first label is 0 or
@@ -9,6 +9,7 @@
  */
 import fc from 'fast-check';
 import type { VpnNlri } from '../../families/vpn/model.js';
+import { rdArb } from './rd.js';
 
 const label = fc.integer({ min: 0, max: 0xfffff });
 
@@ -19,7 +20,7 @@ export function vpnArb(v6: boolean): fc.Arbitrary<VpnNlri> {
       len: fc.integer({ min: 0, max }),
       withdraw: fc.boolean(),
       compat: fc.constantFrom(0x80000, 0),
-      rd: fc.uint8Array({ minLength: 8, maxLength: 8 }),
+      rd: rdArb,
       labels: fc.array(label, { minLength: 1, maxLength: 6 }),
     })
     .chain(({ len, withdraw, compat, rd, labels }) => {

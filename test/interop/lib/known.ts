@@ -49,10 +49,21 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     families: LABEL_FAMILIES,
     always: true,
     // first label 0 or 0x80000 (whatever Rsrv and S), not read by us as the Compatibility field
-    applies: (i) => [0, 0x80000].includes(labelEntries(i.bytes)[0]! >>> 4) && i.ours.withdraw !== true,
+    // a first entry of exactly 0x000000 or 0x800000, not read by us as the Compatibility field
+    applies: (i) => [0, 0x800000].includes(labelEntries(i.bytes)[0]!) && i.ours.withdraw !== true,
     reason:
-      'tshark 4.0.17 shows a first label of 0 or 0x80000 as "0 (withdrawn)" and stops the stack there, in MP_REACH too; RFC 8277 §2.4 ' +
+      'tshark 4.0.17 shows a first label entry 0x000000 or 0x800000 as "0 (withdrawn)" and stops the stack there, in MP_REACH too; RFC 8277 §2.4 ' +
       'makes it the Compatibility field of a withdrawal (MP_UNREACH) only, in MP_REACH §2 applies: a label, with more following while S is clear.',
+  },
+  {
+    id: 'tshark-vpn6-rd-type-2',
+    oracle: 'tshark',
+    families: ['ipv6/mpls-vpn'],
+    always: true,
+    applies: (i) => String(i.ours.rd).startsWith('2:'),
+    reason:
+      'tshark 4.0.17 shows an IPv6 VPN NLRI whose RD is of type 2 (4-octet AS, RFC 4364 §4.2) as its unexpanded format string ' +
+      '("Label Stack=%s RD=%u.%u:%u, IPv6=%s/%u"): no RD, no prefix to compare. Types 0 and 1, and IPv4 VPN of every type, are shown right.',
   },
   {
     id: 'exabgp-label-zero-ends-stack',
