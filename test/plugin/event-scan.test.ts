@@ -10,6 +10,7 @@ import { defaultRegistry } from '../../src/index.js';
 import { Logger } from '../../src/plugin/log.js';
 import { NlriPlugin } from '../../src/plugin/nlri/app.js';
 import { EventScanner } from '../../src/plugin/nlri/event-scan.js';
+import { updateEvent } from './engine-sim.js';
 
 // §8 of the protocol spec, verbatim (the event string of the deliver-batch, unescaped).
 const ZE_EVENT =
@@ -204,5 +205,29 @@ describe.skipIf(!FLOW)('event scanner: property against JSON.parse', () => {
     );
     // The generator must exercise the fast path, not only the fallback.
     expect(fastCount).toBeGreaterThan(40);
+  });
+});
+
+describe.skipIf(!FLOW)('event scanner: every event as Ze builds it takes the fast path', () => {
+  it('random peers, families, hex, withdrawals and ADD-PATH flags: fast, and the same result as JSON.parse', () => {
+    const fams = fc.constantFrom('ipv4/flow', 'ipv4/mpls-vpn', 'ipv6/flow', 'ipv4/colored');
+    const fieldArb = fc.dictionary(fams, fc.oneof(fc.constantFrom('0501180a0000', '050118c0a801', '000000070501180a0000'), fc.stringMatching(/^[0-9a-f]{0,24}$/)), { maxKeys: 2 });
+    const ev = fc.record({
+      peer: fc.oneof(fc.ipV4(), fc.ipV6()),
+      id: fc.nat(),
+      nlri: fc.option(fieldArb, { nil: undefined }),
+      withdrawn: fc.option(fieldArb, { nil: undefined }),
+      addPath: fc.option(fc.dictionary(fams, fc.boolean(), { maxKeys: 2 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(ev, { minLength: 1, maxLength: 4 }), (evs) => {
+        const texts = evs.map((e) => JSON.stringify(updateEvent(e)));
+        for (const t of texts) expect(fast(t)).toBe(true);
+        const r = viaText(texts);
+        expect(r.full).toBe(0);
+        expect(r.out).toEqual(viaJsonParse(texts));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
