@@ -172,7 +172,7 @@ export async function feedFamily(h: Daemon, family: string, inputs: readonly Inp
     const alone = await session(h, family, [[k0, i0]], true, timeoutMs);
     const p = alone.found.get(k0 + 1);
     if (p) out[k0] = { path: p, withdrawn: i0.unreach ? alone.gone.has(k0) : undefined };
-    else out[k0] = { error: alone.problem ?? r.problem ?? 'dropped', crashed: alone.crashed };
+    else out[k0] = { error: alone.problem ?? 'no path in Adj-RIB-In when sent alone (treat-as-withdraw, no log line)', crashed: alone.crashed };
     if (alone.crashed) await restart();
     pending = missing.slice(1);
   }

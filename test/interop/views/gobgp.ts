@@ -194,7 +194,7 @@ const mup: View<any> = {
 const rtc: View<any> = {
   skip: (j, i) =>
     j['is-default'] === true
-      ? 'the RTC default route: gobgpd 3.10 panics on it after other RTC routes (docs/INTEROP.md)'
+      ? 'the RTC default route: GoBGP 3.10 lists no Adj-RIB-In path for it (RFC 4684 §4 allows it; docs/INTEROP.md)'
       : i.bytes[0] !== 96
         ? 'RTC prefix length other than 0 / 96: GoBGP 3.10 disables the family'
         : undefined,
