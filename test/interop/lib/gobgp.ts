@@ -121,7 +121,18 @@ ${fams.join('\n')}
       stdio: ['ignore', log, log],
     });
     closeSync(log);
+    // should the test process end without afterAll (killed runner), take the daemon with it
+    const pid = this.proc.pid;
+    const onExit = (): void => {
+      try {
+        if (pid && !this.exited) process.kill(pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    };
+    process.once('exit', onExit);
     this.proc.once('exit', (code, sig) => {
+      process.removeListener('exit', onExit);
       this.exited = true;
       this.exitInfo = `gobgpd exited (code ${code}, signal ${sig})`;
     });
