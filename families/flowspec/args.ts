@@ -4,8 +4,10 @@
  * RFC 8955 §4.2.2 component keywords (one token each, matched case-insensitively), values up to
  * the next keyword; RFC 8955 §4.2.1.1 numeric terms `[>=|<=|!=|>|<|=]NUM` (the first OR-ed, the
  * following ones ANDed, as Ze does); RFC 8955 §4.2.1.2 bitmask terms `[&][!][=]flag&flag`;
- * RFC 8955 §8 `rd <RD>` first for the VPN families. Components are written in type order, repeated
- * keywords give repeated components (Ze's way to OR ranges). Error texts are Ze's.
+ * RFC 8955 §8 `rd <RD>` first for the VPN families. Components are written in type order, each
+ * type once (RFC 8955 §4.2): a repeated keyword (Ze's way to OR ranges) is OR-ed into the same
+ * component (canonical.ts; Ze writes a second component of the type, which is malformed), a
+ * repeated prefix keyword is an error. Error texts are Ze's.
  *
  * The RD text honours an explicit type (`2:65000:1` is a type-2 RD; docs/ze-compat.md, general
  * rules). Where Ze crashes (`rd` anywhere but first) ze-nlri returns an error.
@@ -32,6 +34,7 @@ import {
   type FlowSpecNlri,
   type FlowTerm,
 } from './model.js';
+import { canonicalComponents } from './canonical.js';
 import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, patternOctets, type FlowShape } from './wire.js';
 import { Writer } from '../../src/core/writer.js';
 
@@ -247,8 +250,11 @@ export function flowFromArgs(args: readonly string[], shape: FlowShape, family: 
     i = p.next;
   }
   if (components.length === 0) argsError('flowspec requires at least one component', family);
-  components.sort((a, b) => a.type - b.type); // stable: repeated types keep their order
-  const m: FlowSpecNlri = { components };
+  // RFC 8955 §4.2: type order, each type once; a repeated keyword's values are OR-ed into one component.
+  const merged = canonicalComponents(components, (_, name) =>
+    argsError(`${name} given twice: RFC 8955 §4.2 allows one ${name} prefix per FlowSpec NLRI (each component type at most once)`, family),
+  );
+  const m: FlowSpecNlri = { components: merged };
   if (rd !== undefined) m.rd = rd;
   return m;
 }
@@ -329,8 +335,10 @@ function componentArgs(c: FlowComponent, v6: boolean, family: string): string[] 
       out.push(PROTOCOL_NAMES.get(v) ?? String(v));
       continue;
     }
-    if (and !== i > 0) notExpressible(`component ${c.type}: Ze's args AND every value after the first`, family);
+    if (i === 0 && and) notExpressible(`component ${c.type}: AND bit on the first operator`, family);
     if (bits < 1 || bits > 6) notExpressible(`component ${c.type}: operator 0x${bits.toString(16)}`, family);
+    // A keyword ANDs its values; an OR-ed pair starts the keyword again (merged back on parsing).
+    if (i > 0 && !and) out.push(keyword);
     out.push(NUMERIC_ARG_TEXT[bits]! + v);
   }
   return out;
@@ -338,8 +346,9 @@ function componentArgs(c: FlowComponent, v6: boolean, family: string): string[] 
 
 /**
  * Tokens that `flowFromArgs` turns back into exactly the bytes of `m`: Ze's grammar when it can
- * say it, else `raw <HEX>` (offsets, OR inside a numeric component, false/true operators,
- * non-minimal sizes, components out of type order, the 2-octet length form for a short NLRI).
+ * say it (an OR inside a numeric component repeats the keyword), else `raw <HEX>` (offsets,
+ * false/true operators, non-minimal sizes, components out of type order or repeated, the 2-octet
+ * length form for a short NLRI).
  */
 export function flowToArgs(m: FlowSpecNlri, shape: FlowShape, family: string): string[] {
   try {
@@ -360,7 +369,7 @@ export function zeArgs(m: FlowSpecNlri, shape: FlowShape, family: string): strin
   if (m.longLength) notExpressible('2-octet length form', family);
   let last = 0;
   for (const c of m.components) {
-    if (c.type < last) notExpressible('components out of type order', family);
+    if (c.type <= last) notExpressible('components out of type order or repeated', family);
     last = c.type;
     out.push(...componentArgs(c, shape.v6, family));
   }

@@ -4,6 +4,7 @@
  */
 export * from './model.js';
 export { COMPONENTS, PROTOCOL_NAMES, TCP_FLAG_NAMES, FRAGMENT_FLAG_NAMES, type ComponentInfo, type ComponentKind } from './components.js';
+export { canonicalComponents } from './canonical.js';
 export { WirePrefix, patternOctets, MAX_FLOW_LENGTH } from './wire.js';
 export { prefixText, numericText, bitmaskGroup, componentGroups, flowSpecToObject } from './json.js';
 export { codecs, ipv4Flow, ipv6Flow, ipv4FlowVpn, ipv6FlowVpn, FLOWSPEC_DECODE_ERROR } from './codecs.js';

@@ -9,7 +9,7 @@ export const samples: readonly Sample[] = [
   { family: 'ipv4/flow', hex: '0801180A0000038106', args: ['destination', '10.0.0.0/24', 'protocol', 'tcp'], note: 'destination prefix and protocol tcp (RFC 8955 §4.2.2.1, §4.2.2.3)' },
   { family: 'ipv4/flow', hex: '050218C0A801', args: ['source', '192.168.1.0/24'], note: 'source prefix (RFC 8955 §4.2.2.2)' },
   { family: 'ipv4/flow', hex: '050301068111', args: ['protocol', 'tcp', 'udp'], note: 'protocol tcp OR udp (RFC 8955 §4.2.2.3)' },
-  { family: 'ipv4/flow', hex: '0C040250C464041201BBD401F4', args: ['port', '>80', '<100', 'port', '>443', '<500'], note: 'port ranges: two type-4 components as Ze writes them (RFC 8955 §4.2.2.4)' },
+  { family: 'ipv4/flow', hex: '0B04025044641201BBD401F4', args: ['port', '>80', '<100', 'port', '>443', '<500'], note: 'port ranges 81-99 OR 444-499: one type-4 component, the second range OR-ed (RFC 8955 §4.2, §4.2.1.1, §4.2.2.4)' },
   { family: 'ipv4/flow', hex: '06050301D503FF', args: ['destination-port', '>=1', '<=1023'], note: 'destination port range, 1- and 2-octet values (RFC 8955 §4.2.2.5)' },
   { family: 'ipv4/flow', hex: '0406930400', args: ['source-port', '>=1024'], note: 'source port >= 1024 (RFC 8955 §4.2.2.6)' },
   { family: 'ipv4/flow', hex: '03078108', args: ['icmp-type', '=8'], note: 'ICMP type echo request (RFC 8955 §4.2.2.7)' },
@@ -31,13 +31,17 @@ export const samples: readonly Sample[] = [
   longSample(),
 ];
 
-/** 60 components `port =1000` .. `port =1059`: a 240-octet value, the first 2-octet length (RFC 8955 §4.1). */
+/**
+ * A 240-octet value, the first that takes the 2-octet length 0xF0F0 (RFC 8955 §4.1):
+ * `destination 10.0.0.0/24` (5 octets) and one port component of 78 OR-ed values 1000..1077
+ * (1 + 78 × 3 octets; RFC 8955 §4.2: one component per type).
+ */
 function longSample(): Sample {
-  let hex = 'F0F0';
-  const args: string[] = [];
-  for (let p = 1000; p < 1060; p++) {
-    hex += '0491' + p.toString(16).toUpperCase().padStart(4, '0');
+  let hex = 'F0F001180A000004';
+  const args: string[] = ['destination', '10.0.0.0/24'];
+  for (let p = 1000; p < 1078; p++) {
+    hex += (p === 1077 ? '91' : '11') + p.toString(16).toUpperCase().padStart(4, '0');
     args.push('port', '=' + p);
   }
-  return { family: 'ipv4/flow', hex, args, note: '240-octet NLRI value: 2-octet length 0xF0F0 (RFC 8955 §4.1)' };
+  return { family: 'ipv4/flow', hex, args, note: '240-octet NLRI value: 2-octet length 0xF0F0, 78 OR-ed port values (RFC 8955 §4.1)' };
 }

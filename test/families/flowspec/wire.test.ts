@@ -44,10 +44,18 @@ describe('spec §10 code-derived examples', () => {
   it('encode examples of §10', () => {
     expect(reg.encodeArgs('ipv4/flow', ['destination', '10.0.0.129/25'])).toBe('0601190A000081');
     expect(reg.encodeArgs('ipv4/flow', ['tcp-flags', '&'])).toBe('0309C000');
+    // Spec §10: 60 × `port =<1000..1059>`; Ze writes 60 type-4 components (240 octets, F0F0).
+    // RFC 8955 §4.2 allows one type-4 component: one list of 60 OR-ed `=` pairs, 2-octet values
+    // (op 0x11 = len 01 | eq; 0x91 with the end bit on the last), 1 + 60 × 3 = 181 = 0xB5 octets.
     const ports = Array.from({ length: 60 }, (_, i) => ['port', '=' + (1000 + i)]).flat();
     const hex = reg.encodeArgs('ipv4/flow', ports);
-    expect(hex.slice(0, 4)).toBe('F0F0');
-    expect(hex.length).toBe((2 + 240) * 2);
+    expect(hex.slice(0, 10)).toBe('B5041103E8');
+    expect(hex.slice(-6)).toBe('910423');
+    expect(hex.length).toBe((1 + 181) * 2);
+    // The 2-octet length from args: a /24 destination (5 octets) + 78 port values (1 + 234) = 240.
+    const long = reg.encodeArgs('ipv4/flow', ['destination', '10.0.0.0/24', ...Array.from({ length: 78 }, (_, i) => ['port', '=' + (1000 + i)]).flat()]);
+    expect(long.slice(0, 22)).toBe('F0F001180A0000041103E8');
+    expect(long.length).toBe((2 + 240) * 2);
   });
 });
 
