@@ -42,18 +42,6 @@ export const KNOWN_GOBGP: KnownBug[] = [
       'whose length is the 2-octet form 0xfnnn; RFC 8955 §4.1 defines that form for lengths 240-4095.',
   },
   {
-    id: 'ours-flow-repeated-component',
-    oracle: 'ours',
-    foundBy: 'gobgp',
-    families: ['ipv4/flow', 'ipv6/flow', 'ipv4/flow-vpn', 'ipv6/flow-vpn'],
-    always: true,
-    applies: (i) => i.hex === '0C040250C464041201BBD401F4',
-    reason:
-      'ze-nlri accepts (and its sample 3 is) an NLRI with two port components (type 4 twice: 04 0250C464, 04 1201BBD401F4), shown as ' +
-      'one port list; RFC 8955 §4.2: components follow strict type ordering by increasing type (a type at most once). GoBGP resets ' +
-      'the session ("violate strict type ordering"). Owner: flowspec (reject under strict, make the sample one component).',
-  },
-  {
     id: 'gobgp-flow-ipv6-offset',
     oracle: 'gobgp',
     families: ['ipv6/flow', 'ipv6/flow-vpn'],
