@@ -9,7 +9,7 @@
  * Every input is checked by fuzz/checks.ts. An input of <= 4 KiB whose decode takes more than 1 ms (the
  * fastest of three timed re-runs) is a finding too. Heap use is sampled to show it stays flat.
  *
- * Prints per family: executions, executions/s, decoded share, slowest decode (best of three re-runs
+ * Prints per family: executions, executions/s, decoded share, slowest decode (best of three or more re-runs
  * of each input that looked slowest so far), heap before and after, findings; writes
  * each finding to fuzz/.findings/<family>-<n>.json for the crash corpus. Exit 1 if any finding.
  */
@@ -78,9 +78,14 @@ function decodeTime(codec: FamilyCodec<any>, b: Uint8Array, opts: DecodeOptions)
   return performance.now() - t;
 }
 
+/**
+ * Best of three timings; if that is still over 1 ms, best of twenty more (a descheduled process
+ * or a major GC can cover three runs in a row: a 10-byte BGP-LS input once timed 1.4 ms three
+ * times while its decode takes 5 µs).
+ */
 function timeOne(codec: FamilyCodec<any>, b: Uint8Array, opts: DecodeOptions): number {
   let best = Infinity;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 23 && (k < 3 || best > 1); k++) {
     best = Math.min(best, decodeTime(codec, b, opts));
   }
   return best;
