@@ -7,6 +7,7 @@ import type { Sample } from '../../src/registry/samples.js';
 
 export const samples: readonly Sample[] = [
   { family: 'ipv4/flow', hex: '0801180A0000038106', args: ['destination', '10.0.0.0/24', 'protocol', 'tcp'], note: 'destination prefix and protocol tcp (RFC 8955 §4.2.2.1, §4.2.2.3)' },
+  { family: 'ipv4/flow', hex: '0B01180A0000038106058150', args: ['destination', '10.0.0.0/24', 'protocol', 'tcp', 'destination-port', '=80'], note: 'three components: destination, protocol tcp, destination port 80 (RFC 8955 §4.2.2.1, §4.2.2.3, §4.2.2.5)' },
   { family: 'ipv4/flow', hex: '050218C0A801', args: ['source', '192.168.1.0/24'], note: 'source prefix (RFC 8955 §4.2.2.2)' },
   { family: 'ipv4/flow', hex: '050301068111', args: ['protocol', 'tcp', 'udp'], note: 'protocol tcp OR udp (RFC 8955 §4.2.2.3)' },
   { family: 'ipv4/flow', hex: '0B04025044641201BBD401F4', args: ['port', '>80', '<100', 'port', '>443', '<500'], note: 'port ranges 81-99 OR 444-499: one type-4 component, the second range OR-ed (RFC 8955 §4.2, §4.2.1.1, §4.2.2.4)' },
