@@ -1,7 +1,7 @@
 /**
  * Ze's encode-nlri args for mpls-label (Ze's `EncodeNLRIHex` grammar, RFC 8277 §2.2-2.4):
  *
- *   prefix <PREFIX> label <N> [label <N>]... [path-id <N>] [withdraw 0x800000|0x000000]
+ *   prefix <PREFIX> label <N> [label <N>]... [path-id <N>] [withdraw 0x<6 hex digits>]
  *
  * Tokens are scanned left to right; unknown tokens (`rd` included) are skipped, as in Ze.
  * Differences from Ze, all where Ze writes bytes that do not say what was asked
@@ -9,7 +9,8 @@
  * - a label above 1048575 is `label out of range` (Ze wraps it modulo 2^20);
  * - a prefix of the other address family is an error (Ze encodes it as-is);
  * - an NLRI longer than 255 bits is an error (Ze's length octet wraps);
- * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels.
+ * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels, its 24 bits in
+ *   hex: `0x800000` (recommended), `0x000000`, or any value a decoded withdrawal carried.
  * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
  */
 import { argsError, NlriError } from '../../src/core/errors.js';
@@ -56,10 +57,13 @@ export function labeledFromArgs(args: readonly string[], v6: boolean, family: st
   if (bits > 255) argsError(`labeled unicast NLRI length ${bits} bits exceeds 255 (RFC 4760 §5): too many labels for this prefix`, family);
   const m: { -readonly [K in keyof LabeledNlri]: LabeledNlri[K] } = {
     v6,
-    labels: withdraw !== undefined ? [withdraw] : labels,
+    labels: withdraw !== undefined ? [withdraw >>> 4] : labels,
     prefix,
   };
-  if (withdraw !== undefined) m.withdraw = true;
+  if (withdraw !== undefined) {
+    m.withdraw = true;
+    m.compatibility = withdraw;
+  }
   if (pathId !== undefined) m.pathId = pathId;
   return m;
 }
@@ -68,7 +72,7 @@ export function labeledFromArgs(args: readonly string[], v6: boolean, family: st
 export function labeledToArgs(m: LabeledNlri): string[] {
   const out = ['prefix', prefixToString(m.prefix)];
   const labels = m.labels;
-  if (m.withdraw) out.push('withdraw', compatibilityText(labels[0]!));
+  if (m.withdraw) out.push('withdraw', compatibilityText(m.compatibility ?? labels[0]! << 4));
   else for (const l of labels) out.push('label', String(l));
   if (m.pathId !== undefined) out.push('path-id', String(m.pathId));
   return out;

@@ -6,7 +6,7 @@
  * built by hand or by `fromArgs` are plain objects with the same fields.
  */
 import type { Prefix } from '../../src/core/prefix.js';
-import { labelsAt } from '../../src/core/label-scan.js';
+import { compatibilityAt, labelsAt } from '../../src/core/label-scan.js';
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface LabeledNlri extends NlriBase {
@@ -15,10 +15,17 @@ export interface LabeledNlri extends NlriBase {
   /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's value. */
   readonly labels: readonly number[];
   /**
-   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal
-   * (0x800000, labels `[524288]`; or 0x000000, labels `[0]`), not a label.
+   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal, not a
+   * label stack. `labels` is then its label reading: 0x800000 `[524288]`, 0x000000 `[0]`,
+   * any other value `[value >>> 4]`.
    */
   readonly withdraw?: boolean;
+  /**
+   * With `withdraw`: the Compatibility field's exact 24-bit value, written back as is (decoded
+   * views always have it). Absent in a built model: from `labels`, `[524288]` → 0x800000,
+   * `[0]` → 0x000000.
+   */
+  readonly compatibility?: number;
   /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
   readonly prefix: Prefix;
 }
@@ -50,6 +57,11 @@ export class LabeledView implements LabeledNlri {
 
   get labels(): number[] {
     return labelsAt(this._b, this._p, this._n);
+  }
+
+  /** The Compatibility field's 24-bit value when `withdraw`, else undefined. */
+  get compatibility(): number | undefined {
+    return this.withdraw ? compatibilityAt(this._b, this._p) : undefined;
   }
 
   get prefix(): Prefix {

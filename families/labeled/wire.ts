@@ -8,8 +8,10 @@
  * - The label stack ends at the first S bit and never runs past the NLRI's own length; no S bit
  *   within it is an error (RFC 8277 §2.3, RFC 7606 §5.3). Ze scans the whole input instead.
  * - RFC 8277 §2.1: `maxLabels` bounds the stack (the Multiple Labels Capability Count).
- * - RFC 8277 §2.4: a first entry of 0x800000 / 0x000000 is the withdrawal Compatibility field
- *   (see `LabelDecodeOptions.withdraw`).
+ * - RFC 8277 §2.4, by direction (`LabelDecodeOptions.withdraw`): from MP_UNREACH the label field
+ *   is always one 3-octet Compatibility field, whatever its value (kept and written back as is);
+ *   from MP_REACH always a stack; unknown (decode-nlri): a first entry of exactly 0x800000 /
+ *   0x000000 is the Compatibility field when the prefix length then fits.
  * - Prefix length = length − 24·labels, at most 32 (IPv4) or 128 (IPv6): more is an error
  *   (Ze prints `invalid Prefix`).
  * - RFC 4760 §5: several NLRIs follow each other; the core loops, this reads one.
@@ -17,7 +19,7 @@
  * totalBits=<L> labels=<n>`, `truncated prefix in labeled unicast NLRI`).
  */
 import { modelError, NlriError } from '../../src/core/errors.js';
-import { isCompatibilityValue, scanLabelStack, type LabelDecodeOptions } from '../../src/core/label-scan.js';
+import { isCompatibilityValue, scanLabelStack, withdrawValue, type LabelDecodeOptions } from '../../src/core/label-scan.js';
 import { MAX_LABEL } from '../../src/core/labels.js';
 import { writePrefixOctets } from '../../src/core/prefix.js';
 import type { Reader } from '../../src/core/reader.js';
@@ -42,7 +44,7 @@ export function decodeLabeled(r: Reader, opts: LabeledDecodeOptions, v6: boolean
   const w = opts.withdraw;
   let n: number;
   let withdraw = false;
-  if (w !== false && isCompatibilityValue(b, p) && (w === true || bits - LABEL_BITS <= max) && bits >= LABEL_BITS) {
+  if (w === true || (w === undefined && isCompatibilityValue(b, p) && bits - LABEL_BITS <= max && bits >= LABEL_BITS)) {
     n = 1;
     withdraw = true;
   } else {
@@ -74,8 +76,9 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
   for (const l of labels) {
     if (!Number.isInteger(l) || l < 0 || l > MAX_LABEL) fail('invalid-model', `label out of range: ${l} (max ${MAX_LABEL})`, family);
   }
-  if (m.withdraw && (labels.length !== 1 || (labels[0] !== 0x80000 && labels[0] !== 0))) {
-    fail('invalid-model', 'a withdrawal Compatibility field is one entry, 0x800000 (label 524288) or 0x000000 (label 0)', family);
+  if (m.withdraw) {
+    const v = withdrawValue(labels, m.compatibility);
+    if (typeof v === 'string') fail('invalid-model', v, family);
   }
   const p = m.prefix;
   if (p.v6 !== v6) fail('invalid-model', `prefix is ${p.v6 ? 'IPv6' : 'IPv4'}, family ${family} needs ${v6 ? 'IPv6' : 'IPv4'}`, family);
@@ -89,7 +92,7 @@ export function encodeLabeled(m: LabeledNlri, w: Writer): void {
   const labels = m.labels;
   const p = m.prefix;
   w.u8(LABEL_BITS * labels.length + p.len);
-  if (m.withdraw) w.u24(labels[0]! << 4);
+  if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
   else for (let i = 0; i < labels.length; i++) w.u24((labels[i]! << 4) | (i === labels.length - 1 ? 1 : 0));
   writePrefixOctets(w, p);
 }

@@ -2,7 +2,7 @@
  * Ze's encode-nlri args for mpls-vpn (Ze's `EncodeNLRIHex` grammar, RFC 4364 §4.3.4, RFC 4659
  * §3.2, RFC 8277 §2.4):
  *
- *   rd <RD> label <N> [label <N>]... prefix <PREFIX> [path-id <N>] [withdraw 0x800000|0x000000]
+ *   rd <RD> label <N> [label <N>]... prefix <PREFIX> [path-id <N>] [withdraw 0x<6 hex digits>]
  *
  * Tokens are scanned left to right; unknown tokens are skipped (Ze). Differences from Ze, all
  * where Ze writes bytes that do not say what was asked (docs/ze-compat.md, section vpn):
@@ -10,7 +10,8 @@
  * - a label above 1048575 is `label out of range` (Ze wraps it modulo 2^20);
  * - a prefix of the other address family is an error (Ze encodes it as-is);
  * - an NLRI longer than 255 bits is an error (Ze's length octet wraps);
- * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels.
+ * - `withdraw` (new): the RFC 8277 §2.4 Compatibility field instead of labels, its 24 bits in
+ *   hex: `0x800000` (recommended), `0x000000`, or any value a decoded withdrawal carried.
  * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
  */
 import { argsError, NlriError } from '../../src/core/errors.js';
@@ -69,11 +70,14 @@ export function vpnFromArgs(args: readonly string[], v6: boolean, family: string
   if (bits > 255) argsError(`VPN NLRI length ${bits} bits exceeds 255 (RFC 4760 §5): too many labels for this prefix`, family);
   const m: { -readonly [K in keyof VpnNlri]: VpnNlri[K] } = {
     v6,
-    labels: withdraw !== undefined ? [withdraw] : labels,
+    labels: withdraw !== undefined ? [withdraw >>> 4] : labels,
     rd,
     prefix,
   };
-  if (withdraw !== undefined) m.withdraw = true;
+  if (withdraw !== undefined) {
+    m.withdraw = true;
+    m.compatibility = withdraw;
+  }
   if (pathId !== undefined) m.pathId = pathId;
   return m;
 }
@@ -83,7 +87,7 @@ export function vpnToArgs(m: VpnRoute): string[] {
   if (isUnparsed(m)) throw new NlriError('invalid-model', 'an unparsed record has no args form', '', -1);
   const out = ['rd', rdToString(m.rd)];
   const labels = m.labels;
-  if (m.withdraw) out.push('withdraw', compatibilityText(labels[0]!));
+  if (m.withdraw) out.push('withdraw', compatibilityText(m.compatibility ?? labels[0]! << 4));
   else for (const l of labels) out.push('label', String(l));
   out.push('prefix', prefixToString(m.prefix));
   if (m.pathId !== undefined) out.push('path-id', String(m.pathId));

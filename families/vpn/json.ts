@@ -8,10 +8,14 @@
  *   irrelevant; Ze clears them too).
  * - `rd`: RFC 4364 §4.2 types 0/1/2 as `T:A:B`, others `rd-type<T>:<hex>`.
  * - `withdraw`: true, added after Ze's keys, when the label field was the RFC 8277 §2.4
- *   Compatibility field (Ze has no such case: it misreads it as a label).
+ *   Compatibility field (Ze has no such case: it misreads it as a label); `labels` is then its
+ *   label reading (`[[524288]]` for 0x800000, `[[0]]` for 0x000000, `[[value >>> 4]]` else).
+ * - `compatibility`: `"0x<6 hex>"`, added last, only for a Compatibility value other than
+ *   0x800000 / 0x000000 (read from MP_UNREACH), so that the text tells what the bytes hold.
  * - Ze's `{"parsed":false,"raw":"<HEX>"}` for what did not parse.
  */
 import { toHex } from '../../src/core/hex.js';
+import { compatibilityText, isCanonicalCompatibility } from '../../src/core/label-scan.js';
 import type { JsonWriter } from '../../src/core/json.js';
 import { maskedPrefixText } from '../../src/core/prefix-text.js';
 import { rdToString } from '../../src/core/rd.js';
@@ -40,6 +44,10 @@ export function vpnJson(m: VpnRoute, j: JsonWriter): void {
     j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m.prefix.addr, 0, m.prefix.len));
     j.keyRaw('rd').stringRaw(rdToString(m.rd));
   }
-  if (m.withdraw) j.keyRaw('withdraw').bool(true);
+  if (m.withdraw) {
+    j.keyRaw('withdraw').bool(true);
+    const v = m.compatibility;
+    if (v !== undefined && !isCanonicalCompatibility(v)) j.keyRaw('compatibility').stringRaw(compatibilityText(v));
+  }
   j.endObject();
 }

@@ -7,7 +7,7 @@
  * Models built by hand or by `fromArgs` are plain objects with the same fields.
  */
 import type { Prefix } from '../../src/core/prefix.js';
-import { labelsAt } from '../../src/core/label-scan.js';
+import { compatibilityAt, labelsAt } from '../../src/core/label-scan.js';
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface VpnNlri extends NlriBase {
@@ -16,10 +16,17 @@ export interface VpnNlri extends NlriBase {
   /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's value. */
   readonly labels: readonly number[];
   /**
-   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal
-   * (0x800000, labels `[524288]`; or 0x000000, labels `[0]`), not a label.
+   * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal, not a
+   * label stack. `labels` is then its label reading: 0x800000 `[524288]`, 0x000000 `[0]`,
+   * any other value `[value >>> 4]`.
    */
   readonly withdraw?: boolean;
+  /**
+   * With `withdraw`: the Compatibility field's exact 24-bit value, written back as is (decoded
+   * views always have it). Absent in a built model: from `labels`, `[524288]` → 0x800000,
+   * `[0]` → 0x000000.
+   */
+  readonly compatibility?: number;
   /** Route Distinguisher, its 8 wire octets (RFC 4364 §4.2). */
   readonly rd: Uint8Array;
   /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
@@ -68,6 +75,11 @@ export class VpnView implements VpnNlri {
 
   get labels(): number[] {
     return labelsAt(this._b, this._p, this._n);
+  }
+
+  /** The Compatibility field's 24-bit value when `withdraw`, else undefined. */
+  get compatibility(): number | undefined {
+    return this.withdraw ? compatibilityAt(this._b, this._p) : undefined;
   }
 
   /** Index of the RD in `_b`. */

@@ -6,9 +6,12 @@
  * - RFC 8277 §2.3: each entry is 3 octets (20-bit label, 3-bit Rsrv ignored on receipt, S); the
  *   stack ends at the first entry with S = 1 and never runs past the NLRI's own length.
  * - RFC 8277 §2.1: without the Multiple Labels Capability one label; with it, at most its Count.
- * - RFC 8277 §2.4: in a withdrawal the label field is a 3-octet Compatibility field, normally
- *   0x800000 (RFC 3107) or 0x000000, which has no S bit and MUST be ignored on receipt.
- *   Some speakers instead echo the advertised stack; that still reads as a stack.
+ * - RFC 8277 §2.4: in a withdrawal (MP_UNREACH_NLRI) the label field is ONE 3-octet
+ *   Compatibility field, whatever the Multiple Labels Capability: SHOULD be 0x800000 on
+ *   transmission, its value MUST be ignored on receipt. So from MP_UNREACH it is always exactly
+ *   3 octets, whatever they hold (0x800000, 0x000000, an echoed label such as 0x000641, or
+ *   anything else); decoders keep the 24-bit value so the NLRI re-encodes byte for byte.
+ *   Only where the direction is unknown (decode-nlri) is it guessed: see `LabelDecodeOptions`.
  */
 import { argsError } from './errors.js';
 import { parseUintDec } from './bgp.js';
@@ -41,10 +44,13 @@ export function labelsAt(b: Uint8Array, p: number, n: number): number[] {
 }
 
 /**
- * How a decoder treats a first label entry of 0x800000 / 0x000000 (RFC 8277 §2.4):
- * `true` the NLRI comes from MP_UNREACH (always the Compatibility field), `false` from MP_REACH
- * (always a label), undefined unknown: the Compatibility field when the rest of the NLRI then
- * has a valid prefix length, a label otherwise.
+ * How a decoder reads the label field (RFC 8277 §2.4), by `withdraw`:
+ * - `true`, the NLRI comes from MP_UNREACH: always one 3-octet Compatibility field, whatever its
+ *   value (its exact 24 bits are kept; `labels` shows their label reading, `value >>> 4`);
+ * - `false`, from MP_REACH: always a label stack up to the S bit (§2.2-2.3);
+ * - undefined, unknown (decode-nlri, Ze's contract): a first entry of exactly 0x800000 or
+ *   0x000000 is the Compatibility field when the rest of the NLRI then has a valid prefix
+ *   length, anything else a label stack.
  */
 export interface LabelDecodeOptions {
   /** RFC 8277 §2.1 Multiple Labels Capability Count for this AFI/SAFI (1 = the capability was not exchanged). */
@@ -53,9 +59,36 @@ export interface LabelDecodeOptions {
   withdraw?: boolean;
 }
 
-/** The Compatibility value a decoded withdrawal carried, as `withdraw` args text. */
-export function compatibilityText(label: number): string {
-  return label === 0 ? '0x000000' : '0x800000';
+/** The 24-bit Compatibility value at `p`. */
+export function compatibilityAt(b: Uint8Array, p: number): number {
+  return (b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!;
+}
+
+/** True for the two values RFC 8277 §2.4 names (0x800000, RFC 3107's; 0x000000). */
+export function isCanonicalCompatibility(v: number): boolean {
+  return v === WITHDRAW_LABEL_3107 || v === WITHDRAW_LABEL_ZERO;
+}
+
+/** A 24-bit Compatibility value as text and `withdraw` args: `0x` and 6 lower-case hex digits. */
+export function compatibilityText(value: number): string {
+  return '0x' + value.toString(16).padStart(6, '0');
+}
+
+/**
+ * The 24-bit Compatibility value a withdrawal model writes, or why it has none: its
+ * `compatibility` (0..0xFFFFFF, and `labels` must then be its label reading `[value >>> 4]`),
+ * else from its one label, 524288 (0x800000) or 0 (0x000000).
+ */
+export function withdrawValue(labels: readonly number[], compatibility: number | undefined): number | string {
+  if (compatibility !== undefined) {
+    if (!Number.isInteger(compatibility) || compatibility < 0 || compatibility > 0xffffff) return `Compatibility field ${compatibility} is not a 24-bit value`;
+    if (labels.length !== 1 || labels[0] !== compatibility >>> 4) {
+      return `labels of a withdrawal must be the Compatibility field's label reading [${compatibility >>> 4}]`;
+    }
+    return compatibility;
+  }
+  if (labels.length === 1 && (labels[0] === WITHDRAW_LABEL_3107 >>> 4 || labels[0] === WITHDRAW_LABEL_ZERO >>> 4)) return labels[0] << 4;
+  return 'a withdrawal Compatibility field is one entry, 0x800000 (label 524288) or 0x000000 (label 0), or give its 24-bit `compatibility`';
 }
 
 /** `label` argument: Go 32-bit decimal, then the 20-bit range (Ze's engine wording). */
@@ -66,10 +99,12 @@ export function labelArg(s: string, family: string): number {
   return v;
 }
 
-/** `withdraw` argument: the 3-octet Compatibility field, `0x800000` or `0x000000`; returns its 20-bit label. */
+/**
+ * `withdraw` argument: the 3-octet Compatibility field as `0x` and 6 hex digits (`0x800000` as
+ * RFC 8277 §2.4 recommends, `0x000000`, or any other value a decoded withdrawal carried);
+ * returns the 24-bit value.
+ */
 export function withdrawArg(s: string, family: string): number {
-  const v = s.toLowerCase();
-  if (v === '0x800000') return WITHDRAW_LABEL_3107 >>> 4;
-  if (v === '0x000000') return WITHDRAW_LABEL_ZERO >>> 4;
-  return argsError(`invalid withdraw: ${s} (the RFC 8277 §2.4 Compatibility field is 0x800000 or 0x000000)`, family);
+  if (/^0[xX][0-9a-fA-F]{6}$/.test(s)) return parseInt(s.slice(2), 16);
+  return argsError(`invalid withdraw: ${s} (the RFC 8277 §2.4 Compatibility field is 3 octets in hex, e.g. 0x800000)`, family);
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAll, decodeOne, defaultRegistry, encode, NlriError, toHex, toJson } from '../../../src/index.js';
 import { ipv4MplsLabel, ipv6MplsLabel, LabeledView, type LabeledNlri } from '../../../families/labeled/index.js';
 import { codecError as error, bytes } from '../../support/helpers.js';
+import { checkBytes } from '../../../fuzz/checks.js';
 
 const decodeHex = (f: string, h: string): string => defaultRegistry.decodeHex(f, h);
 const enc = (f: string, args: string[]): string => defaultRegistry.encodeArgs(f, args);
@@ -128,5 +129,62 @@ describe('encode: typed models are checked', () => {
     ['withdraw with two labels', { ...base, labels: [0x80000, 1], withdraw: true }, 'invalid-model'],
   ] as [string, LabeledNlri, string][])('%s', (_, m, code) => {
     expect(error(() => encode(ipv4MplsLabel, m)).code).toBe(code);
+  });
+});
+
+describe('RFC 8277 §2.4 by direction: from MP_UNREACH always one 3-octet Compatibility field', () => {
+  // RFC 8277 §2.4: Length | Compatibility (3 octets) | Prefix; the value SHOULD be 0x800000 on
+  // transmission and MUST be ignored on reception, "whether or not the Multiple Labels Capability
+  // has been sent or received". 10.0.0.0/24 withdrawn: 24 + 24 = 48 bits = 0x30.
+  const unreach = { withdraw: true } as never;
+  const cases: [string, string, number, number[], string][] = [
+    ['0x800000 (RFC 3107)', '308000000A0000', 0x800000, [524288], '{"prefix":"10.0.0.0/24","labels":[524288],"withdraw":true}'],
+    ['0x000000', '300000000A0000', 0x000000, [0], '{"prefix":"10.0.0.0/24","labels":[0],"withdraw":true}'],
+    ['an echoed label 100 with S (0x000641)', '300006410A0000', 0x000641, [100], '{"prefix":"10.0.0.0/24","labels":[100],"withdraw":true,"compatibility":"0x000641"}'],
+    ['label 0 with TC bits, no S (0x000008)', '300000080A0000', 0x000008, [0], '{"prefix":"10.0.0.0/24","labels":[0],"withdraw":true,"compatibility":"0x000008"}'],
+  ];
+  it.each(cases)('%s: one field, prefix length 48 - 24 = 24, the same bytes back', (_, h, value, labels, json) => {
+    const m = decodeOne(ipv4MplsLabel, bytes(h), unreach) as LabeledNlri;
+    expect(m.withdraw).toBe(true);
+    expect(m.compatibility).toBe(value);
+    expect(m.labels).toEqual(labels);
+    expect(m.prefix.len).toBe(24);
+    expect(toJson(ipv4MplsLabel, m)).toBe(json);
+    expect(toHex(encode(ipv4MplsLabel, m))).toBe(h);
+    // and through args: `withdraw 0x<value>`
+    expect(enc('ipv4/mpls-label', ipv4MplsLabel.toArgs!(m))).toBe(h);
+  });
+  it('IPv6: 2001:db8::/32 withdrawn with 0x000641 is 24 + 32 = 56 bits', () => {
+    const m = decodeOne(ipv6MplsLabel, bytes('3800064120010DB8'), unreach) as LabeledNlri;
+    expect(toJson(ipv6MplsLabel, m)).toBe('{"prefix":"2001:db8::/32","labels":[100],"withdraw":true,"compatibility":"0x000641"}');
+    expect(toHex(encode(ipv6MplsLabel, m))).toBe('3800064120010DB8');
+  });
+  it('from MP_REACH the same bytes are a stack (or fail without an S bit)', () => {
+    expect((decodeOne(ipv4MplsLabel, bytes('300006410A0000'), { withdraw: false } as never) as LabeledNlri).labels).toEqual([100]);
+    expect(error(() => decodeOne(ipv4MplsLabel, bytes('300000080A0000'), { withdraw: false } as never)).code).toBe('malformed');
+  });
+  it('direction unknown (decode-nlri): the heuristic is unchanged, only exactly 0x800000 / 0x000000 count', () => {
+    expect(decodeHex('ipv4/mpls-label', '300006410A0000')).toBe('{"prefix":"10.0.0.0/24","labels":[100]}');
+    expect(decodeHex('ipv4/mpls-label', '300000000A0000')).toBe('{"prefix":"10.0.0.0/24","labels":[0],"withdraw":true}');
+  });
+  it('args: `withdraw` takes any 3-octet hex value; a built model without `compatibility` writes 0x800000 for [524288]', () => {
+    expect(enc('ipv4/mpls-label', ['prefix', '10.0.0.0/24', 'withdraw', '0x000641'])).toBe('300006410A0000');
+    expect(error(() => enc('ipv4/mpls-label', ['prefix', '10.0.0.0/24', 'withdraw', '0x80000'])).message).toContain('invalid withdraw');
+    const built: LabeledNlri = { v6: false, labels: [524288], withdraw: true, prefix: { v6: false, len: 24, addr: bytes('0A0000') } };
+    expect(toHex(encode(ipv4MplsLabel, built))).toBe('308000000A0000');
+    expect(error(() => encode(ipv4MplsLabel, { ...built, compatibility: 0x000641 })).code).toBe('invalid-model');
+    expect(toHex(encode(ipv4MplsLabel, { ...built, labels: [100], compatibility: 0x000641 }))).toBe('300006410A0000');
+  });
+  it('the fuzz campaign inputs are stable under withdraw:true (fuzz/crashes/labeled-unreach-*.json)', () => {
+    // 0x000008 then 0x245E1B: once read as the stack [0, 148961], re-encoded with TC dropped.
+    const m = decodeOne(ipv4MplsLabel, bytes('34000008245E1BBF'), unreach) as LabeledNlri;
+    expect(toJson(ipv4MplsLabel, m)).toBe('{"prefix":"36.94.27.176/28","labels":[0],"withdraw":true,"compatibility":"0x000008"}');
+    for (const h of ['34000008245E1BBF', 'DB0000084F8540FFFFF0065440A60320000130442B6000001102782FCA']) {
+      for (const extra of [{}, { strict: true }, { lossless: true }]) {
+        expect(checkBytes(ipv4MplsLabel, bytes(h), { withdraw: true, ...extra }).finding).toBeUndefined();
+      }
+    }
+    // 219 bits: one field leaves a 195-bit prefix, an error both times.
+    expect(error(() => decodeOne(ipv4MplsLabel, bytes('DB0000084F8540FFFFF0065440A60320000130442B6000001102782FCA'), unreach)).code).toBe('bad-length');
   });
 });

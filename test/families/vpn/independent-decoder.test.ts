@@ -139,16 +139,17 @@ describe.each(cases)('binary-parser reference vs main decoder: $family', ({ fami
     const withdrawal = (withRd ? head.buffer('rd', { length: 8 }) : head).buffer('prefix', { readUntil: 'eof' });
     fc.assert(
       fc.property(
-        fc.constantFrom(0x800000, 0x000000),
+        fc.oneof(fc.constantFrom(0x800000, 0x000000), fc.integer({ min: 0, max: 0xffffff })),
         fc.uint8Array({ minLength: 8, maxLength: 8 }),
         fc.integer({ min: 0, max: v6 ? 128 : 32 }),
         fc.uint8Array({ minLength: 16, maxLength: 16 }),
         (compat, rd, len, addr) => {
           const bits = 24 + (withRd ? 64 : 0) + len;
           if (bits > 255) return;
-          const input = Uint8Array.from([bits, compat >> 16, 0, 0, ...(withRd ? rd : []), ...addr.subarray(0, (len + 7) >> 3)]);
+          const input = Uint8Array.from([bits, compat >> 16, (compat >> 8) & 0xff, compat & 0xff, ...(withRd ? rd : []), ...addr.subarray(0, (len + 7) >> 3)]);
           const p = withdrawal.parse(Buffer.from(input)) as { compatibility: Buffer; rd?: Buffer; prefix: Buffer };
-          for (const w of [true, undefined]) {
+          // From MP_UNREACH any value is the field; direction unknown, only the two RFC values.
+          for (const w of compat === 0x800000 || compat === 0 ? [true, undefined] : [true]) {
             const got = main(family, input, w);
             expect(got, toHex(input)).toEqual({
               labels: [p.compatibility.readUIntBE(0, 3) >> 4],

@@ -9,6 +9,7 @@ import { decodeAll, decodeOne, defaultRegistry, encode, NlriError, toHex, toJson
 import { ipv4MplsVpn, ipv6MplsVpn, VpnView } from '../../../families/vpn/index.js';
 import type { VpnNlri } from '../../../families/vpn/index.js';
 import { codecError as error, bytes } from '../../support/helpers.js';
+import { checkBytes } from '../../../fuzz/checks.js';
 
 const decodeHex = (f: string, h: string): string => defaultRegistry.decodeHex(f, h);
 const enc = (f: string, args: string[]): string => defaultRegistry.encodeArgs(f, args);
@@ -137,10 +138,11 @@ describe('RFC 8277 §2.4: the withdrawal Compatibility field', () => {
     const h = '90800000000641' + '0000000100000001' + '20010DB8';
     expect((decodeOne(ipv6MplsVpn, bytes(h), { withdraw: false } as never) as VpnNlri).labels).toEqual([524288, 100]);
     expect((decodeOne(ipv6MplsVpn, bytes(h)) as VpnNlri).withdraw).toBe(true);
-    // MP_UNREACH with an echoed one-label stack (S set): read as the stack.
+    // MP_UNREACH with an echoed one-label stack (S set): still the Compatibility field (§2.4).
     const echoed = decodeOne(ipv4MplsVpn, bytes('7000064100000001000000010A0000'), { withdraw: true } as never) as VpnNlri;
     expect(echoed.labels).toEqual([100]);
-    expect(echoed.withdraw).toBe(false);
+    expect(echoed.withdraw).toBe(true);
+    expect(echoed.compatibility).toBe(0x000641);
   });
 });
 
@@ -174,7 +176,8 @@ describe('encode-nlri args (vpn.md §6)', () => {
     ['bad prefix', ['rd', '1:1', 'label', '1', 'prefix', '10.0.0.0'], 'invalid prefix: netip.ParsePrefix("10.0.0.0"): no \'/\''],
     ['bad path-id', ['rd', '1:1', 'label', '1', 'prefix', '10.0.0.0/24', 'path-id', 'x'], 'invalid path-id'],
     ['other address family', ['rd', '1:1', 'label', '1', 'prefix', '2001:db8::/32'], 'is not an IPv4 prefix'],
-    ['bad withdraw value', ['rd', '1:1', 'withdraw', '0x800001', 'prefix', '10.0.0.0/24'], 'invalid withdraw'],
+    ['bad withdraw value', ['rd', '1:1', 'withdraw', '0x8000001', 'prefix', '10.0.0.0/24'], 'invalid withdraw'],
+    ['withdraw value not hex', ['rd', '1:1', 'withdraw', '800000', 'prefix', '10.0.0.0/24'], 'invalid withdraw'],
     ['withdraw and label', ['rd', '1:1', 'label', '1', 'withdraw', '0x800000', 'prefix', '10.0.0.0/24'], 'not both'],
   ];
   it.each(bad)('%s', (_, args, msg) => {
@@ -207,5 +210,59 @@ describe('encode: typed models are checked', () => {
     const e = error(() => encode(codec, m));
     expect(e.code).toBe(code);
     expect(e.family).toBe(codec.name);
+  });
+});
+
+describe('RFC 8277 §2.4 by direction: from MP_UNREACH always one 3-octet Compatibility field', () => {
+  // RFC 8277 §2.4: Length | Compatibility (3 octets) | RD | Prefix, the value ignored on
+  // reception. RD 0:65000:100, 10.0.0.0/24 withdrawn: 24 + 64 + 24 = 112 bits = 0x70.
+  const unreach = { withdraw: true } as never;
+  const rd = '0000FDE800000064';
+  const cases: [string, string, number, number[], string][] = [
+    ['0x800000 (RFC 3107)', '70800000' + rd + '0A0000', 0x800000, [524288], '{"labels":[[524288]],"prefix":"10.0.0.0/24","rd":"0:65000:100","withdraw":true}'],
+    ['0x000000', '70000000' + rd + '0A0000', 0x000000, [0], '{"labels":[[0]],"prefix":"10.0.0.0/24","rd":"0:65000:100","withdraw":true}'],
+    ['an echoed label 100 with S (0x000641)', '70000641' + rd + '0A0000', 0x000641, [100], '{"labels":[[100]],"prefix":"10.0.0.0/24","rd":"0:65000:100","withdraw":true,"compatibility":"0x000641"}'],
+    ['label 0 with TC bits, no S (0x000008)', '70000008' + rd + '0A0000', 0x000008, [0], '{"labels":[[0]],"prefix":"10.0.0.0/24","rd":"0:65000:100","withdraw":true,"compatibility":"0x000008"}'],
+  ];
+  it.each(cases)('%s: one field, prefix length 112 - 24 - 64 = 24, the same bytes back', (_, h, value, labels, json) => {
+    const m = decodeOne(ipv4MplsVpn, bytes(h), unreach) as VpnNlri;
+    expect(m.withdraw).toBe(true);
+    expect(m.compatibility).toBe(value);
+    expect(m.labels).toEqual(labels);
+    expect(m.prefix.len).toBe(24);
+    expect(toHex(m.rd)).toBe(rd);
+    expect(toJson(ipv4MplsVpn, m)).toBe(json);
+    expect(toHex(encode(ipv4MplsVpn, m))).toBe(h);
+    expect(enc('ipv4/mpls-vpn', ipv4MplsVpn.toArgs!(m))).toBe(h);
+  });
+  it('a two-label echo from MP_UNREACH is still one field: the rest is RD and prefix', () => {
+    // labels 0 (no S) and 100 (S) then RD 0:1:1 and 10.0.0.0/24 = 136 bits (0x88). From
+    // MP_UNREACH: field 0x000000, RD 000641 00000001 00, prefix 136 - 88 = 48 bits > 32: an error.
+    const h = '88000000000641' + '0000000100000001' + '0A0000';
+    expect(error(() => decodeOne(ipv4MplsVpn, bytes(h), unreach)).code).toBe('bad-length');
+    expect((decodeOne(ipv4MplsVpn, bytes(h), { withdraw: false } as never) as VpnNlri).labels).toEqual([0, 100]);
+  });
+  it('direction unknown (decode-nlri): the heuristic is unchanged, only exactly 0x800000 / 0x000000 count', () => {
+    expect(decodeHex('ipv4/mpls-vpn', '70000641' + rd + '0A0000')).toBe('{"labels":[[100]],"prefix":"10.0.0.0/24","rd":"0:65000:100"}');
+  });
+  it('args: `withdraw 0x000641` writes that value; built models are checked', () => {
+    expect(enc('ipv4/mpls-vpn', ['rd', '0:65000:100', 'withdraw', '0x000641', 'prefix', '10.0.0.0/24'])).toBe('70000641' + rd + '0A0000');
+    const built: VpnNlri = { v6: false, labels: [524288], withdraw: true, rd: bytes(rd), prefix: { v6: false, len: 24, addr: bytes('0A0000') } };
+    expect(toHex(encode(ipv4MplsVpn, built))).toBe('70800000' + rd + '0A0000');
+    expect(error(() => encode(ipv4MplsVpn, { ...built, compatibility: -1 })).code).toBe('invalid-model');
+    expect(error(() => encode(ipv4MplsVpn, { ...built, compatibility: 0x000641 })).code).toBe('invalid-model');
+  });
+  it('IPv6 fuzz-style inputs with a non-canonical field re-encode stably under withdraw:true', () => {
+    // 0x000008, RD 0:1:1, 2001:db8::/32: 24 + 64 + 32 = 120 bits (0x78).
+    const h = '78000008' + '0000000100000001' + '20010DB8';
+    const m = decodeOne(ipv6MplsVpn, bytes(h), unreach) as VpnNlri;
+    expect(toJson(ipv6MplsVpn, m)).toBe('{"labels":[[0]],"prefix":"2001:db8::/32","rd":"0:1:1","withdraw":true,"compatibility":"0x000008"}');
+    expect(toHex(encode(ipv6MplsVpn, m))).toBe(h);
+    for (const c of [ipv4MplsVpn, ipv6MplsVpn]) {
+      for (const x of [h, '34000008245E1BBF', 'DB0000084F8540FFFFF0065440A60320000130442B6000001102782FCA']) {
+        expect(checkBytes(c, bytes(x), { withdraw: true }).finding).toBeUndefined();
+        expect(checkBytes(c, bytes(x), { withdraw: true, lossless: true }).finding).toBeUndefined();
+      }
+    }
   });
 });
