@@ -56,6 +56,17 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
       'makes it the Compatibility field of a withdrawal (MP_UNREACH) only, in MP_REACH §2 applies: a label, with more following while S is clear.',
   },
   {
+    id: 'tshark-unreach-label-stack',
+    oracle: 'tshark',
+    families: LABEL_FAMILIES,
+    always: true,
+    // in MP_UNREACH, a first entry other than exactly 0x000000 / 0x800000
+    applies: (i, withdraw) => withdraw && ![0, 0x800000].includes(labelEntries(i.bytes)[0]!),
+    reason:
+      'tshark 4.0.17 reads the label field of an MP_UNREACH NLRI as a label stack (to the S bit) unless its first entry is exactly 0x000000 or 0x800000; ' +
+      'RFC 8277 §2.4 makes it one 3-octet Compatibility field whatever its value ("MUST be ignored on reception"), then the prefix.',
+  },
+  {
     id: 'tshark-vpn6-rd-type-2',
     oracle: 'tshark',
     families: ['ipv6/mpls-vpn'],
@@ -77,6 +88,17 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     reason:
       'ExaBGP 4.2.21 ends a label stack at an entry 0x000000 (label 0, S clear), in MP_REACH too (its comment: "a next-hop"); ' +
       'RFC 8277 §2 ends the stack at the S bit, and §2.4 gives 0x000000 a special reading only as a withdrawal\'s Compatibility field.',
+  },
+  {
+    id: 'exabgp-unreach-label-stack',
+    oracle: 'exabgp',
+    families: LABEL_FAMILIES,
+    always: true,
+    // in MP_UNREACH, a first entry other than exactly 0x000000 / 0x800000 and without the S bit
+    applies: (i, withdraw) => withdraw && ![0, 0x800000].includes(labelEntries(i.bytes)[0]!) && labelEntries(i.bytes).length > 1,
+    reason:
+      'ExaBGP 4.2.21 reads the label field of an MP_UNREACH NLRI as a label stack (to the S bit) unless its first entry is 0x000000 or 0x800000; ' +
+      'RFC 8277 §2.4 makes it one 3-octet Compatibility field whatever its value, then the prefix (a one-entry echo with S set reads the same both ways).',
   },
   {
     id: 'exabgp-flow-ipv6-offset',
