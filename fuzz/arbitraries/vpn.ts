@@ -4,8 +4,9 @@
  * Compatibility field, any prefix length with random host bits.
  *
  * One documented ambiguity is left out: a stack of several labels whose first label is 0 or
- * 524288 looks like a Compatibility field when the caller does not say MP_REACH
- * (`withdraw: false`); test/families/vpn covers it with that option.
+ * 524288 looks like a Compatibility field when the direction is unknown (decode-nlri: `withdraw`
+ * undefined). With `withdraw: false` (MP_REACH) it is a stack; with `withdraw: true`
+ * (MP_UNREACH, RFC 8277 §2.4) the label field is always one Compatibility field.
  */
 import fc from 'fast-check';
 import type { VpnNlri } from '../../families/vpn/model.js';

@@ -176,9 +176,11 @@ describe('withdrawals with ADD-PATH: path id, then the RFC 8277 §2.4 Compatibil
     // 0x000000 (some speakers, RFC 8277 §2.4), path id 0xFFFFFFFF
     const zero = decodeOne(codec, bytes('FFFFFFFF' + '30' + '000000' + '0A0000'), { addPath: true });
     expect(toJson(codec, zero)).toBe('{"path-id":4294967295,"prefix":"10.0.0.0/24","labels":[0],"withdraw":true}');
-    // The advertised label echoed with S set (label 100): a plain one-label stack.
-    const echoed = decodeOne(codec, bytes('00000003' + '30' + '000641' + '0A0000'), { addPath: true, withdraw: true } as never);
-    expect(toJson(codec, echoed)).toBe('{"path-id":3,"prefix":"10.0.0.0/24","labels":[100]}');
+    // The advertised label echoed with S set (label 100): in MP_UNREACH it is the Compatibility
+    // field all the same (RFC 8277 §2.4: its value is ignored), kept exactly.
+    const echoed = decodeOne(codec, bytes('00000003' + '30' + '000641' + '0A0000'), { addPath: true, withdraw: true });
+    expect(toJson(codec, echoed)).toBe('{"path-id":3,"prefix":"10.0.0.0/24","labels":[100],"withdraw":true,"compatibility":"0x000641"}');
+    expect(toHex(encode(codec, echoed, { addPath: true }))).toBe('00000003300006410A0000');
   });
 
   it('Ze-style input without the option on an ADD-PATH NLRI stays what Ze says (vpn-034)', () => {
