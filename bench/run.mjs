@@ -8,6 +8,8 @@
 //   hex→JSON      registry.decodeHex(family, hex)    ns per NLRI (the decode-nlri work)
 //   model→bytes   encode(codec, model)               ns per NLRI
 //   args→hex      registry.encodeArgs(family, args)  ns per NLRI (the encode-nlri work)
+//   stream        the same 100, handed one by one to a callback (forEachNlri), no result array:
+//                 the codec's own cost per NLRI
 //   alloc         bytes allocated per NLRI by the ×100 decode, measured with the young generation large enough
 //                 that no scavenge runs during the loop.
 // Each figure is the median of 5 timed batches after a warm-up. Results print as a Markdown table
@@ -16,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDefaultRegistry, decodeAll, encode, samples, toJson } from '../dist/index.js';
+import { createDefaultRegistry, decodeAll, encode, forEachNlri, samples, toJson } from '../dist/index.js';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -73,12 +75,19 @@ for (const s of samples) {
   const decodeBatch = () => {
     sink += decodeAll(codec, batch).length;
   };
+  const keep = (m) => {
+    if (m === null) sink++;
+  };
+  const streamBatch = () => {
+    sink += forEachNlri(codec, batch, keep);
+  };
   const row = {
     family: s.family,
     note: s.note,
     bytes: bytes.length,
     decode: measure(decode) / k,
     batch: measure(decodeBatch) / (k * 100),
+    stream: measure(streamBatch) / (k * 100),
     json: measure(() => {
       sink += toJson(codec, models).length;
     }) / k,
@@ -105,11 +114,11 @@ const head = `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${c
 const lines = [
   head,
   '',
-  '| family | sample | bytes | bytes→model ns | ×100 ns | model→JSON ns | hex→JSON ns | model→bytes ns | args→hex ns | NLRI/s (hex→JSON) | alloc B/NLRI |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| family | sample | bytes | bytes→model ns | ×100 ns | stream ns | model→JSON ns | hex→JSON ns | model→bytes ns | args→hex ns | NLRI/s (hex→JSON) | alloc B/NLRI |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.family} | ${r.note.replace(/\|/g, '/').slice(0, 60)} | ${r.bytes} | ${f(r.decode)} | ${f(r.batch)} | ${f(r.json)} | ${f(r.hexJson)} | ${f(r.encode)} | ${f(r.args)} | ${Math.round(1e9 / r.hexJson).toLocaleString('en')} | ${f(r.alloc)} |`,
+      `| ${r.family} | ${r.note.replace(/\|/g, '/').slice(0, 60)} | ${r.bytes} | ${f(r.decode)} | ${f(r.batch)} | ${f(r.stream)} | ${f(r.json)} | ${f(r.hexJson)} | ${f(r.encode)} | ${f(r.args)} | ${Math.round(1e9 / r.hexJson).toLocaleString('en')} | ${f(r.alloc)} |`,
   ),
 ];
 const text = lines.join('\n') + '\n';

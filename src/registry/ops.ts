@@ -34,6 +34,26 @@ export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint
   return out;
 }
 
+/**
+ * Decode every NLRI in `bytes` and hand each to `fn` as it is decoded, without collecting them:
+ * for consumers that process NLRIs one at a time (a route table, a filter). Returns the count.
+ */
+export function forEachNlri<M extends NlriBase>(
+  codec: FamilyCodec<M>,
+  bytes: Uint8Array,
+  fn: (m: M, index: number) => void,
+  opts: DecodeOptions = {},
+): number {
+  const r = new Reader(bytes, codec.name);
+  let n = 0;
+  if (opts.addPath || (opts.lossless && codec.recover)) {
+    while (r.pos < r.end) fn(decodeNext(codec, r, opts), n++);
+  } else {
+    while (r.pos < r.end) fn(codec.decode(r, opts), n++);
+  }
+  return n;
+}
+
 /** Decode the NLRI at `r.pos` (with its path id when `opts.addPath`). */
 export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = {}): M {
   if (opts.lossless && codec.recover) {

@@ -86,3 +86,14 @@ describe('ADD-PATH in the core (RFC 7911 §3)', () => {
     }
   });
 });
+
+describe('forEachNlri', () => {
+  it('hands each NLRI to the callback in order, with path ids, and counts them', async () => {
+    const { forEachNlri } = await import('../../src/index.js');
+    const seen: Array<[number, number | undefined, number]> = [];
+    const n = forEachNlri(toy(), Uint8Array.from([0, 0, 0, 9, 7, 0, 0, 0, 5, 8]), (m, i) => seen.push([m.value, m.pathId, i]), { addPath: true });
+    expect(n).toBe(2);
+    expect(seen).toEqual([[7, 9, 0], [8, 5, 1]]);
+    expect(forEachNlri(toy(), new Uint8Array(0), () => {})).toBe(0);
+  });
+});
