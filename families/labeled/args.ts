@@ -13,42 +13,14 @@
  *   hex: `0x800000` (recommended), `0x000000`, or any value a decoded withdrawal carried.
  * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
  */
-import { argsError, NlriError } from '../../src/core/errors.js';
-import { uintArg } from '../../src/core/bgp.js';
-import { compatibilityText, labelArg, withdrawArg } from '../../src/core/label-scan.js';
-import { prefixFromString, prefixToString, type Prefix } from '../../src/core/prefix.js';
+import { argsError } from '../../src/core/errors.js';
+import { compatibilityText } from '../../src/core/label-scan.js';
+import { scanLabeledArgs } from '../../src/core/labeled-args.js';
+import { prefixToString } from '../../src/core/prefix.js';
 import type { LabeledNlri } from './model.js';
 
 export function labeledFromArgs(args: readonly string[], v6: boolean, family: string): LabeledNlri {
-  let prefix: Prefix | undefined;
-  let pathId: number | undefined;
-  let withdraw: number | undefined;
-  const labels: number[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!;
-    if (t !== 'label' && t !== 'prefix' && t !== 'path-id' && t !== 'withdraw') continue;
-    const v = args[++i];
-    if (v === undefined) argsError(`${t} requires value`, family);
-    switch (t) {
-      case 'label':
-        labels.push(labelArg(v, family));
-        break;
-      case 'prefix':
-        try {
-          prefix = prefixFromString(v, family);
-        } catch (e) {
-          if (e instanceof NlriError) argsError(`invalid prefix: ${e.message}`, family);
-          throw e;
-        }
-        break;
-      case 'path-id':
-        pathId = uintArg(v, 32, 'path-id', family);
-        break;
-      case 'withdraw':
-        withdraw = withdrawArg(v, family);
-        break;
-    }
-  }
+  const { prefix, pathId, withdraw, labels } = scanLabeledArgs(args, family, false);
   if (prefix === undefined) argsError('prefix required for labeled unicast', family);
   if (withdraw !== undefined && labels.length > 0) argsError('withdraw replaces the labels: give label or withdraw, not both', family);
   if (labels.length === 0 && withdraw === undefined) argsError('label required for labeled unicast', family);

@@ -15,52 +15,14 @@
  * `path-id` sets the model's path id; encode-nlri writes it only with ADD-PATH (Ze: never).
  */
 import { argsError, NlriError } from '../../src/core/errors.js';
-import { uintArg } from '../../src/core/bgp.js';
-import { compatibilityText, labelArg, withdrawArg } from '../../src/core/label-scan.js';
-import { prefixFromString, prefixToString } from '../../src/core/prefix.js';
-import { parseRd, rdToString } from '../../src/core/rd.js';
-import type { Prefix } from '../../src/core/prefix.js';
+import { compatibilityText } from '../../src/core/label-scan.js';
+import { scanLabeledArgs } from '../../src/core/labeled-args.js';
+import { prefixToString } from '../../src/core/prefix.js';
+import { rdToString } from '../../src/core/rd.js';
 import { isUnparsed, type VpnNlri, type VpnRoute } from './model.js';
 
 export function vpnFromArgs(args: readonly string[], v6: boolean, family: string): VpnNlri {
-  let rd: Uint8Array | undefined;
-  let prefix: Prefix | undefined;
-  let pathId: number | undefined;
-  let withdraw: number | undefined;
-  const labels: number[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const t = args[i]!;
-    if (t !== 'rd' && t !== 'label' && t !== 'prefix' && t !== 'path-id' && t !== 'withdraw') continue;
-    const v = args[++i];
-    if (v === undefined) argsError(`${t} requires value`, family);
-    switch (t) {
-      case 'rd':
-        try {
-          rd = parseRd(v, family);
-        } catch (e) {
-          if (e instanceof NlriError) argsError(`invalid rd: ${e.message}`, family);
-          throw e;
-        }
-        break;
-      case 'label':
-        labels.push(labelArg(v, family));
-        break;
-      case 'prefix':
-        try {
-          prefix = prefixFromString(v, family);
-        } catch (e) {
-          if (e instanceof NlriError) argsError(`invalid prefix: ${e.message}`, family);
-          throw e;
-        }
-        break;
-      case 'path-id':
-        pathId = uintArg(v, 32, 'path-id', family);
-        break;
-      case 'withdraw':
-        withdraw = withdrawArg(v, family);
-        break;
-    }
-  }
+  const { rd, prefix, pathId, withdraw, labels } = scanLabeledArgs(args, family, true);
   if (rd === undefined) argsError('rd required for VPN', family);
   if (withdraw !== undefined && labels.length > 0) argsError('withdraw replaces the labels: give label or withdraw, not both', family);
   if (labels.length === 0 && withdraw === undefined) argsError('label required for VPN', family);
