@@ -5,8 +5,10 @@
  */
 import { defineFamily, type FamilyCodec } from '../../src/registry/family.js';
 import { flowFromArgs, flowToArgs } from './args.js';
+import { flowFromZeJson } from './json-in.js';
 import { writeFlowJson } from './json.js';
 import type { FlowSpecNlri } from './model.js';
+import { flowText } from './text.js';
 import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, type FlowShape } from './wire.js';
 
 /** Ze's decode-nlri error text for every FlowSpec failure. */
@@ -27,6 +29,8 @@ function flowCodec(name: string, afi: number, safi: number): FamilyCodec<FlowSpe
     json: (m, j) => writeFlowJson(m, shape.v6, j),
     fromArgs: (args) => flowFromArgs(args, shape, name),
     toArgs: (m) => flowToArgs(m, shape, name),
+    fromZeJson: (value) => flowFromZeJson(value, shape, name),
+    text: (m) => flowText(m, shape.v6),
     zeDecodeError: FLOWSPEC_DECODE_ERROR,
   });
 }

@@ -7,5 +7,7 @@ export { COMPONENTS, PROTOCOL_NAMES, TCP_FLAG_NAMES, FRAGMENT_FLAG_NAMES, type C
 export { canonicalComponents } from './canonical.js';
 export { WirePrefix, patternOctets, MAX_FLOW_LENGTH } from './wire.js';
 export { prefixText, numericText, bitmaskGroup, componentGroups, flowSpecToObject } from './json.js';
+export { zeJsonToArgs } from './json-in.js';
+export { flowText } from './text.js';
 export { codecs, ipv4Flow, ipv6Flow, ipv4FlowVpn, ipv6FlowVpn, FLOWSPEC_DECODE_ERROR } from './codecs.js';
 export { samples } from './samples.js';
