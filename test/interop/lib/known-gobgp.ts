@@ -3,21 +3,7 @@
  * shared known list (lib/known.ts), added when this module is imported by the GoBGP tests.
  * docs/INTEROP.md lists them with an example input.
  */
-import type { Input } from './inputs.js';
-import { KNOWN_BUGS, type KnownBug } from './known.js';
-
-const hasIpv6Offset = (i: Input): boolean =>
-  ['destination-ipv6', 'source-ipv6'].some((k) => ((i.ours[k] as string[][] | undefined) ?? []).flat().some((p) => Number(p.split('/')[2] ?? 0) > 0));
-
-/** The 3-octet label entries at the start of a labeled or VPN NLRI, up to the one with the S bit (RFC 8277 §2). */
-function labelEntries(b: Uint8Array): number[] {
-  const out: number[] = [];
-  for (let p = 1; p + 3 <= b.length; p += 3) {
-    out.push((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!);
-    if (b[p + 2]! & 1) break;
-  }
-  return out;
-}
+import { hasIpv6Offset, KNOWN_BUGS, labelEntries, type KnownBug } from './known.js';
 
 export const KNOWN_GOBGP: KnownBug[] = [
   {

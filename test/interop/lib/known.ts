@@ -27,11 +27,12 @@ export interface KnownBug {
 
 const bitsOf = (prefix: unknown): number => Number(String(prefix).split('/')[1]);
 
-const hasIpv6Offset = (i: Input): boolean =>
+/** An IPv6 FlowSpec prefix with a non-zero offset (RFC 8956 §3.1) in ze-nlri's decoding. */
+export const hasIpv6Offset = (i: Input): boolean =>
   ['destination-ipv6', 'source-ipv6'].some((k) => ((i.ours[k] as string[][] | undefined) ?? []).flat().some((p) => Number(p.split('/')[2] ?? 0) > 0));
 
 /** The 3-octet label entries at the start of a labeled or VPN NLRI, up to the one with the S bit (RFC 8277 §2). */
-function labelEntries(b: Uint8Array): number[] {
+export function labelEntries(b: Uint8Array): number[] {
   const out: number[] = [];
   for (let p = 1; p + 3 <= b.length; p += 3) {
     out.push((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!);
