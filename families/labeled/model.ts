@@ -6,7 +6,7 @@
  * built by hand or by `fromArgs` are plain objects with the same fields.
  */
 import type { Prefix } from '../../src/core/prefix.js';
-import { compatibilityAt, labelsAt } from '../../src/core/label-scan.js';
+import { LabelStackView } from '../../src/core/label-stack-view.js';
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface LabeledNlri extends NlriBase {
@@ -31,41 +31,9 @@ export interface LabeledNlri extends NlriBase {
 }
 
 /** A decoded labeled-unicast NLRI: the input and offsets; one small object per NLRI. */
-export class LabeledView implements LabeledNlri {
-  // `declare`: no class-field definitions, the constructor assigns every field once (one hidden class, cheaper allocation).
-  declare pathId?: number;
-  declare readonly v6: boolean;
-  declare readonly withdraw: boolean;
-  /** The input buffer. */
-  declare readonly _b: Uint8Array;
-  /** Index of the first label entry (the length octet is just before). */
-  declare readonly _p: number;
-  /** Number of label entries. */
-  declare readonly _n: number;
-  /** Prefix length in bits. */
-  declare readonly _len: number;
-
-  constructor(b: Uint8Array, p: number, n: number, len: number, v6: boolean, withdraw: boolean) {
-    this.pathId = undefined;
-    this._b = b;
-    this._p = p;
-    this._n = n;
-    this._len = len;
-    this.v6 = v6;
-    this.withdraw = withdraw;
-  }
-
-  get labels(): number[] {
-    return labelsAt(this._b, this._p, this._n);
-  }
-
-  /** The Compatibility field's 24-bit value when `withdraw`, else undefined. */
-  get compatibility(): number | undefined {
-    return this.withdraw ? compatibilityAt(this._b, this._p) : undefined;
-  }
-
+export class LabeledView extends LabelStackView implements LabeledNlri {
   get prefix(): Prefix {
-    const o = this._p + 3 * this._n;
+    const o = this._afterLabels;
     return { v6: this.v6, len: this._len, addr: this._b.subarray(o, o + ((this._len + 7) >>> 3)) };
   }
 }

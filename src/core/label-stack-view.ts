@@ -1,0 +1,47 @@
+/**
+ * The lazy decoded form shared by NLRIs that start with an RFC 8277 label field (labeled unicast,
+ * L3VPN): the input buffer and offsets, nothing copied. `labels` and the RFC 8277 §2.4
+ * Compatibility value are read from the buffer when asked; subclasses add what follows the label
+ * field (the prefix, or the RD and the prefix).
+ */
+import { compatibilityAt, labelsAt } from './label-scan.js';
+
+export abstract class LabelStackView {
+  // `declare`: no class-field definitions, the constructor assigns every field once (one hidden class, cheaper allocation).
+  declare pathId?: number;
+  declare readonly v6: boolean;
+  declare readonly withdraw: boolean;
+  /** The input buffer. */
+  declare readonly _b: Uint8Array;
+  /** Index of the first label entry (the length octet is just before). */
+  declare readonly _p: number;
+  /** Number of label entries. */
+  declare readonly _n: number;
+  /** Prefix length in bits. */
+  declare readonly _len: number;
+
+  constructor(b: Uint8Array, p: number, n: number, len: number, v6: boolean, withdraw: boolean) {
+    this.pathId = undefined;
+    this._b = b;
+    this._p = p;
+    this._n = n;
+    this._len = len;
+    this.v6 = v6;
+    this.withdraw = withdraw;
+  }
+
+  /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's label reading. */
+  get labels(): number[] {
+    return labelsAt(this._b, this._p, this._n);
+  }
+
+  /** The Compatibility field's 24-bit value when `withdraw`, else undefined. */
+  get compatibility(): number | undefined {
+    return this.withdraw ? compatibilityAt(this._b, this._p) : undefined;
+  }
+
+  /** Index of the first octet after the label field. */
+  get _afterLabels(): number {
+    return this._p + 3 * this._n;
+  }
+}
