@@ -112,3 +112,25 @@ describe('ze-nlri --decode (Ze\'s plugin line protocol)', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('ze-nlri decode-attr / plugin (wired from src/cli/extra-commands.ts)', () => {
+  it('decodes a BGP-LS attribute value to Ze\'s JSON (bgpls-attr-001)', () => {
+    expect(run(['decode-attr', 'bgp-ls', '04470003000001'])).toEqual({ code: 0, out: '{"igp-metric":1}\n', err: '' });
+  });
+
+  it('decode-attr: unknown attribute is a usage error, bad hex a codec error', () => {
+    expect(run(['decode-attr', 'foo', '00'])).toMatchObject({ code: 2, out: '', err: 'error: decode-attr takes bgp-ls <hex>\n' });
+    expect(run(['decode-attr', 'bgp-ls', '0Z'])).toMatchObject({ code: 1, err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z'\n" });
+  });
+
+  it('plugin --help prints the plugin\'s options; without Ze\'s environment it fails with an ERROR line', () => {
+    const help = run(['plugin', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toContain('--family-module <file>');
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toUpperCase().startsWith('ZE_PLUGIN')));
+    const r = spawnSync(process.execPath, [CLI, 'plugin'], { encoding: 'utf8', timeout: 30_000, env });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/level=ERROR msg="/);
+  });
+});
