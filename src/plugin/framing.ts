@@ -42,6 +42,34 @@ export function formatFrame(id: string, verb: string, payload?: unknown): string
   return `#${id} ${verb} ${JSON.stringify(payload)}\n`;
 }
 
+/** A frame read from a line's bytes: the payload stays bytes (`payload` is a view of the line). */
+export interface ByteFrame {
+  id: string;
+  verb: string;
+  /** The bytes after the verb and its space (empty when absent). */
+  payload: Buffer;
+}
+
+/**
+ * `parseFrame` on the line's bytes (without its newline): the id and the verb are decoded, the
+ * payload is left as bytes, so a caller can read a large payload without making a string of it.
+ * Accepts and rejects exactly what `parseFrame(line.toString('utf8'))` does.
+ */
+export function parseFrameBytes(line: Buffer): ByteFrame | string {
+  let end = line.length;
+  if (end > 0 && line[end - 1] === 0x0d) end--;
+  if (line[0] !== 0x23) return 'line does not start with #';
+  const sp = line.indexOf(0x20);
+  if (sp < 0 || sp >= end) return 'no space after the id';
+  const id = line.toString('latin1', 1, sp);
+  if (!ID.test(id) || BigInt(id) > 0xffffffffffffffffn) return 'bad id';
+  let sp2 = line.indexOf(0x20, sp + 1);
+  if (sp2 >= end) sp2 = -1;
+  const verb = line.toString('utf8', sp + 1, sp2 < 0 ? end : sp2);
+  if (verb === '') return 'empty method';
+  return { id, verb, payload: sp2 < 0 ? line.subarray(end, end) : line.subarray(sp2 + 1, end) };
+}
+
 /**
  * Splits a byte stream into lines. Keeps partial data across chunks; fails (returns an error
  * text) when a line grows beyond `maxLine` bytes.
@@ -52,20 +80,29 @@ export class LineSplitter {
 
   constructor(private readonly maxLine = MAX_LINE) {}
 
-  /** Feed a chunk; calls `onLine` for each complete line. Returns an error text on overflow. */
+  /** Feed a chunk; calls `onLine` for each complete line (as text). Returns an error text on overflow. */
   push(chunk: Buffer, onLine: (line: string) => void): string | undefined {
+    return this.pushBytes(chunk, (line) => onLine(line.toString('utf8')));
+  }
+
+  /**
+   * Feed a chunk; calls `onLine` for each complete line as bytes (a view of the chunk, or of one
+   * buffer joining the chunks of a long line: valid until `onLine` returns unless copied).
+   * Returns an error text on overflow.
+   */
+  pushBytes(chunk: Buffer, onLine: (line: Buffer) => void): string | undefined {
     let start = 0;
     for (;;) {
       const nl = chunk.indexOf(0x0a, start);
       if (nl < 0) break;
-      let line: string;
+      let line: Buffer;
       if (this.size === 0) {
         if (nl - start > this.maxLine) return `line longer than ${this.maxLine} bytes`;
-        line = chunk.toString('utf8', start, nl);
+        line = chunk.subarray(start, nl);
       } else {
         if (this.size + nl - start > this.maxLine) return `line longer than ${this.maxLine} bytes`;
         this.parts.push(chunk.subarray(start, nl));
-        line = Buffer.concat(this.parts).toString('utf8');
+        line = Buffer.concat(this.parts, this.size + nl - start);
         this.parts = [];
         this.size = 0;
       }

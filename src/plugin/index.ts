@@ -13,13 +13,14 @@ export type {
   CommandHandler,
   EventHandler,
   EventTextHandler,
+  EventBatchBytesHandler,
   CallbackHandler,
 } from './plugin.js';
-export { RpcConnection, RpcError, RpcTimeoutError, RpcClosedError, AnswerError } from './rpc.js';
+export { RpcConnection, RpcError, RpcTimeoutError, RpcClosedError, AnswerError, NOT_HANDLED, type RawRequestHandler } from './rpc.js';
 export { Logger, formatSlog, parseLogLevel, type LogLevel, type LogAttrs } from './log.js';
 export { readPluginEnv, PluginEnvError, type PluginEnv } from './env.js';
 export { connectEngine, certFingerprint, PinMismatchError } from './transport.js';
-export { parseFrame, formatFrame, LineSplitter, MAX_LINE, type Frame } from './framing.js';
+export { parseFrame, parseFrameBytes, formatFrame, LineSplitter, MAX_LINE, type Frame, type ByteFrame } from './framing.js';
 export { NlriPlugin, type NlriPluginOptions } from './nlri/app.js';
 export { RouteTable } from './nlri/table.js';
 export { loadFamilyModule, FamilyModuleError } from './nlri/modules.js';

@@ -9,7 +9,7 @@
  *   is fatal, as it is for the engine.
  */
 import type { Duplex } from 'node:stream';
-import { LineSplitter, MAX_LINE, formatFrame, parseFrame } from './framing.js';
+import { LineSplitter, MAX_LINE, formatFrame, parseFrameBytes } from './framing.js';
 import { type Logger, errorText } from './log.js';
 
 /** An `error` answer from the engine. */
@@ -40,6 +40,16 @@ export class RpcClosedError extends Error {
     this.name = 'RpcClosedError';
   }
 }
+
+/** Returned by a raw request handler that leaves the request to the usual path (JSON.parse, `onRequest`). */
+export const NOT_HANDLED: unique symbol = Symbol('not handled');
+
+/**
+ * Handles an engine request from its payload bytes (a view of the line, valid during the call),
+ * before any string or `JSON.parse` is made of it. Returns the `ok` result (as `onRequest` does),
+ * or `NOT_HANDLED` to let the request take the usual path.
+ */
+export type RawRequestHandler = (payload: Buffer, method: string, id: string) => unknown;
 
 /** What a request handler returns: the `ok` result (undefined: bare `ok`). */
 export type RequestHandler = (params: any, method: string, id: string) => unknown | Promise<unknown>;
@@ -83,6 +93,9 @@ export class RpcConnection {
     throw new AnswerError(`unknown method: ${method}`);
   };
 
+  /** Raw handlers by method, tried before the payload is parsed (see `RawRequestHandler`). */
+  readonly rawHandlers = new Map<string, RawRequestHandler>();
+
   constructor(
     private readonly stream: Duplex,
     private readonly log: Logger,
@@ -92,7 +105,7 @@ export class RpcConnection {
     this.nextId = opts.firstId ?? 0n;
     stream.on('data', (chunk: Buffer) => {
       if (this.closedReason) return;
-      const err = this.splitter.push(chunk, (line) => this.onLine(line));
+      const err = this.splitter.pushBytes(chunk, (line) => this.onLine(line));
       if (err) {
         this.log.error('framing error from the engine, closing', { error: err });
         this.close(err);
@@ -149,18 +162,37 @@ export class RpcConnection {
     this.stream.write(text);
   }
 
-  private malformed(kind: string, line: string): void {
+  private malformed(kind: string, line: Buffer): void {
     this.stats.malformed++;
     if (!this.warned.has(kind)) {
       this.warned.add(kind);
-      this.log.warn('malformed line from the engine, ignored', { error: kind, line: line.slice(0, 200) });
+      this.log.warn('malformed line from the engine, ignored', { error: kind, line: line.toString('utf8', 0, 800).slice(0, 200) });
     }
   }
 
-  private onLine(line: string): void {
-    if (line === '' || line === '\r') return;
-    const f = parseFrame(line);
-    if (typeof f === 'string') return this.malformed(f, line);
+  private onLine(line: Buffer): void {
+    if (line.length === 0 || (line.length === 1 && line[0] === 0x0d)) return;
+    const bf = parseFrameBytes(line);
+    if (typeof bf === 'string') return this.malformed(bf, line);
+    if (bf.verb !== 'ok' && bf.verb !== 'error') {
+      const raw = this.rawHandlers.get(bf.verb);
+      if (raw !== undefined) {
+        let r: unknown;
+        try {
+          r = raw(bf.payload, bf.verb, bf.id);
+        } catch (e) {
+          this.stats.requestsIn++;
+          this.answer(bf.id, bf.verb, Promise.reject(e));
+          return;
+        }
+        if (r !== NOT_HANDLED) {
+          this.stats.requestsIn++;
+          this.answer(bf.id, bf.verb, r);
+          return;
+        }
+      }
+    }
+    const f = { id: bf.id, verb: bf.verb, payload: bf.payload.toString('utf8') };
     if (f.verb === 'ok' || f.verb === 'error') {
       const p = this.pending.get(f.id);
       if (!p) {
@@ -206,13 +238,18 @@ export class RpcConnection {
   }
 
   private dispatch(id: string, method: string, params: unknown): void {
-    let result: Promise<unknown>;
+    let result: unknown;
     try {
-      result = Promise.resolve(this.onRequest(method, params, id));
+      result = this.onRequest(method, params, id);
     } catch (e) {
       result = Promise.reject(e);
     }
-    result.then(
+    this.answer(id, method, result);
+  }
+
+  /** Answer request `id` with `result` (a value or a promise of one): `ok`, or `error` when it rejects. */
+  private answer(id: string, method: string, result: unknown): void {
+    Promise.resolve(result).then(
       (v) => this.write(formatFrame(id, 'ok', v)),
       (e) => {
         const code = e instanceof AnswerError ? e.code : 'error';
