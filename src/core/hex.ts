@@ -64,3 +64,23 @@ export function fromHex(s: string, family = ''): Uint8Array {
 function invalid(s: string, i: number, family: string): NlriError {
   return new NlriError('invalid-hex', `invalid hex: encoding/hex: invalid byte: ${goInvalidByte(s, i)}`, family, i >>> 1);
 }
+
+const NIBBLE_BYTE = new Int8Array(256).fill(-1);
+NIBBLE_BYTE.set(NIBBLE);
+
+/**
+ * Decode hex written as bytes (ASCII digits in `src` from `start` to `end`, either case) into
+ * `out` from index 0. False when they are not an even number of hex digits (`fromHex` on their
+ * text then gives the exact error) or `out` is too short.
+ */
+export function hexBytesInto(src: Uint8Array, start: number, end: number, out: Uint8Array): boolean {
+  const len = end - start;
+  if (len & 1 || len >>> 1 > out.length) return false;
+  for (let i = start, j = 0; i < end; i += 2, j++) {
+    const a = NIBBLE_BYTE[src[i]!]!;
+    const b = NIBBLE_BYTE[src[i + 1]!]!;
+    if ((a | b) < 0) return false;
+    out[j] = (a << 4) | b;
+  }
+  return true;
+}

@@ -2,14 +2,15 @@
  * The event scanner (src/plugin/nlri/event-scan.ts) against JSON.parse: every event either takes
  * the fast path with exactly the reading JSON.parse + the object path gives, or is left to
  * JSON.parse (same routes, same counters, same log lines as before). Events: Ze's `full` update
- * of ze-plugin-protocol.md §5.6/§8, and variants of it.
+ * of ze-plugin-protocol.md §5.6/§8, and variants of it; each one is checked both as text
+ * (`handleEventText`) and inside a deliver-batch payload read from its bytes (`handleBatch`).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../src/index.js';
 import { Logger } from '../../src/plugin/log.js';
 import { NlriPlugin } from '../../src/plugin/nlri/app.js';
-import { EventScanner } from '../../src/plugin/nlri/event-scan.js';
+import { BatchScanner, EVENT_UPDATE } from '../../src/plugin/nlri/event-scan.js';
 import { updateEvent } from './engine-sim.js';
 
 // §8 of the protocol spec, verbatim (the event string of the deliver-batch, unescaped).
@@ -28,7 +29,7 @@ function plugin(): { p: NlriPlugin; lines: string[] } {
 /** What the plugin did with the events: routes, counters (without the path taken), log lines. */
 function outcome(p: NlriPlugin, lines: string[]): unknown {
   const { ['uptime-seconds']: _u, ['events-parsed-in-full']: _f, ...stats } = p.stats.toJSON(p.table.count());
-  return { routes: p.table.toJson((f) => defaultRegistry.get(f)), stats, log: lines.map((l) => l.replace(/^time=\S+ /, '')) };
+  return { routes: p.routesJson(), stats, log: lines.map((l) => l.replace(/^time=\S+ /, '')) };
 }
 
 /** The old path: JSON.parse, then the object reading (handleEvent); invalid JSON logged. */
@@ -55,23 +56,65 @@ function viaText(texts: string[]): { out: unknown; full: number } {
   return { out: outcome(p, lines), full: p.stats.fullParses };
 }
 
-const scanner = new EventScanner();
-const fast = (t: string) => scanner.scan(t) !== undefined;
+/** The same events in one deliver-batch payload, read from its bytes (as Ze sends it: each event ends with a newline). */
+function viaBatch(texts: string[]): { out: unknown; full: number } {
+  const { p, lines } = plugin();
+  expect(p.handleBatch(Buffer.from(JSON.stringify({ events: texts.map((t) => t + '\n') })))).toBe(true);
+  return { out: outcome(p, lines), full: p.stats.fullParses };
+}
+
+const scanner = new BatchScanner();
+/** The scanner reads `t` itself (no JSON.parse). */
+const fast = (t: string) => scanner.scanString(Buffer.from(JSON.stringify(t))) && scanner.tape[0] === EVENT_UPDATE;
+
+/** What the scanner read from the one event on its tape: peer, flags, entries as text. */
+function reading(t: string) {
+  const json = Buffer.from(JSON.stringify(t));
+  expect(scanner.scanString(json)).toBe(true);
+  const tp = scanner.tape;
+  const text = (a: number, b: number) => json.toString('utf8', a, b);
+  const ne = tp[6]!;
+  const na = tp[7]!;
+  const entries = [];
+  for (let q = 0; q < ne; q++) entries.push([tp[8 + q * 5] === 1 ? 'nlri' : 'withdrawn', text(tp[9 + q * 5]!, tp[10 + q * 5]!), text(tp[11 + q * 5]!, tp[12 + q * 5]!)]);
+  const addPath = [];
+  for (let q = 0; q < na; q++) addPath.push(text(tp[8 + ne * 5 + 2 * q]!, tp[9 + ne * 5 + 2 * q]!));
+  return { kind: tp[0], flags: tp[3], peer: tp[4]! < 0 ? undefined : text(tp[4]!, tp[5]!), entries, addPath };
+}
 
 describe.skipIf(!FLOW)('event scanner: Ze events take the fast path with the same result', () => {
   it("reads the spec's event without JSON.parse: peer, family, hex", () => {
-    const u = scanner.scan(ZE_EVENT)!;
-    expect(u).toBeDefined();
-    expect(u.peer).toBe('127.0.0.1');
-    expect(u.received).toBe(true);
-    expect(u.hasRaw).toBe(true);
-    expect(u.nlri.slice(0, u.nNlri)).toEqual(['ipv4/flow', '0501180a0000']);
-    expect(u.nWithdrawn).toBe(0);
-    expect(u.nAddPath).toBe(0);
-    const r = viaText([ZE_EVENT]);
-    expect(r.full).toBe(0);
-    expect(r.out).toEqual(viaJsonParse([ZE_EVENT]));
-    expect((r.out as any).routes).toBe('{"127.0.0.1":{"ipv4/flow":[{"destination":[["10.0.0.0/24/0"]]}]}}');
+    expect(reading(ZE_EVENT)).toEqual({ kind: EVENT_UPDATE, flags: 3, peer: '127.0.0.1', entries: [['nlri', 'ipv4/flow', '0501180a0000']], addPath: [] });
+    for (const r of [viaText([ZE_EVENT]), viaBatch([ZE_EVENT])]) {
+      expect(r.full).toBe(0);
+      expect(r.out).toEqual(viaJsonParse([ZE_EVENT]));
+      expect((r.out as any).routes).toBe('{"127.0.0.1":{"ipv4/flow":[{"destination":[["10.0.0.0/24/0"]]}]}}');
+    }
+  });
+
+  it("reads the spec's deliver-batch line (§8) from its bytes, escapes and the event's newline included", () => {
+    // §8 verbatim: the payload after `#4 ze-plugin-callback:deliver-batch `.
+    const payload = JSON.stringify({ events: [ZE_EVENT + '\n'] });
+    expect(payload).toContain('\\"type\\":\\"bgp\\"');
+    const { p } = plugin();
+    expect(p.handleBatch(Buffer.from(payload))).toBe(true);
+    expect(p.stats.fullParses).toBe(0);
+    expect(p.routesJson()).toBe('{"127.0.0.1":{"ipv4/flow":[{"destination":[["10.0.0.0/24/0"]]}]}}');
+  });
+
+  it('reads withdrawn and add-path entries in text order', () => {
+    const t = '{"bgp":{"message":{"type":"update"},"peer":{"name":"n1"},"raw":{"add-path":{"ipv4/flow":true,"ipv4/mpls-vpn":false},"withdrawn":{"ipv4/mpls-vpn":"00","ipv4/flow":"01"},"nlri":{"ipv4/flow":"000000070501180a0000"}}}}';
+    expect(reading(t)).toEqual({
+      kind: EVENT_UPDATE,
+      flags: 3,
+      peer: 'n1',
+      entries: [
+        ['withdrawn', 'ipv4/mpls-vpn', '00'],
+        ['withdrawn', 'ipv4/flow', '01'],
+        ['nlri', 'ipv4/flow', '000000070501180a0000'],
+      ],
+      addPath: ['ipv4/flow'],
+    });
   });
 
   const announce = '{"type":"bgp","bgp":{"message":{"type":"update","direction":"received"},"peer":{"address":"10.9.9.9","name":"p"},"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}';
@@ -101,7 +144,18 @@ describe.skipIf(!FLOW)('event scanner: Ze events take the fast path with the sam
     ['a state event (not an update)', '{"type":"bgp","bgp":{"message":{"type":"state"},"peer":{"address":"10.9.9.9"},"state":"down","reason":"x"}}', false],
     ['an eor event', '{"type":"bgp","bgp":{"message":{"type":"eor"},"peer":{"address":"10.9.9.9"}}}', false],
     ['a tab inside a skipped string (invalid JSON)', '{"bgp":{"message":{"type":"update"},"update":"a\tb","raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
-    ['a newline between tokens (valid, left to JSON.parse)', '{"bgp":{"message":{"type":"update"},\n"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', false],
+    ['a newline between tokens (valid JSON whitespace)', '{"bgp":{"message":{"type":"update"},\n"raw":{"nlri":{"ipv4/flow":"0501180a0000"}}}}', true],
+    ['a vertical tab at the end (trimmed by the runtime, not JSON whitespace)', announce + '\u000b', false],
+    ['a non-breaking space before the event (trimmed, not JSON whitespace)', '\u00a0' + announce, false],
+    ['a non-ASCII peer name', announce.replace('"name":"p"', '"name":"pé"').replace('"address":"10.9.9.9",', ''), true],
+    ['a non-ASCII character in a skipped part', announce.replace('"name":"p"', '"name":"p","x":"日本"'), true],
+    ['a U+2028 in a skipped part', announce.replace('"name":"p"', '"name":"p","x":"a\u2028b"'), true],
+    ['an escaped slash in a skipped string', announce.replace('"name":"p"', '"name":"p","x":"a\\/b"'), true],
+    ['an escaped quote in a skipped string', announce.replace('"name":"p"', '"name":"p","x":"a\\"b"'), true],
+    ['an escaped backslash in a skipped string', announce.replace('"name":"p"', '"name":"p","x":"a\\\\b"'), true],
+    ['a lone surrogate in a skipped string', announce.replace('"name":"p"', '"name":"p","x":"\ud800"'), true],
+    ['an empty event', '', false],
+    ['an event that is a string', '"x"', false],
     ['truncated', announce.slice(0, -1), false],
     ['trailing comma', announce.replace('}}}}', ',}}}}'), false],
     ['garbage after the value', announce + 'x', false],
@@ -114,9 +168,58 @@ describe.skipIf(!FLOW)('event scanner: Ze events take the fast path with the sam
   ];
   it.each(cases)('%s', (_what, text, expectFast) => {
     expect(fast(text)).toBe(expectFast);
-    const r = viaText([text, announce]);
-    expect(r.out).toEqual(viaJsonParse([text, announce]));
+    // The runtime trims each event before handing it over as text (which may make it plain).
+    const expected = viaJsonParse([text.trim(), announce]);
+    const r = viaBatch([text, announce]);
+    expect(r.out).toEqual(expected);
     expect(r.full).toBe(expectFast ? 0 : 1);
+    const rt = viaText([text.trim(), announce]);
+    expect(rt.out).toEqual(expected);
+    expect(rt.full).toBe(fast(text.trim()) ? 0 : 1);
+  });
+
+  it("reads a batch written by Go's encoder: <, > and & as \\u003c, \\u003e, \\u0026", () => {
+    const skipped = announce.replace('"name":"p"', '"name":"p","x":"a<b>&c"');
+    const kept = announce.replace('"name":"p"', '"name":"p<1>"').replace('"address":"10.9.9.9",', '');
+    const goStyle = (texts: string[]) => JSON.stringify({ events: texts }).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+    for (const [events, full] of [
+      [[skipped], 0],
+      [[kept, skipped], 1],
+    ] as Array<[string[], number]>) {
+      const payload = goStyle(events);
+      expect(payload).toContain('\\u003c');
+      const { p, lines } = plugin();
+      expect(p.handleBatch(Buffer.from(payload))).toBe(true);
+      expect(p.stats.fullParses).toBe(full);
+      expect(outcome(p, lines)).toEqual(viaJsonParse(events));
+    }
+  });
+
+  it('leaves a payload that is not the plain envelope to the runtime, having applied nothing', () => {
+    const ev = JSON.stringify(announce);
+    for (const payload of [
+      '{"events":[' + ev + '],"more":1}',
+      '{"more":1,"events":[' + ev + ']}',
+      '{"events":[' + ev + ',1]}',
+      '{"events":' + ev + '}',
+      '{"events":[' + ev + ']',
+      '{"events":[' + ev + ']}x',
+      '{"events":[' + ev.slice(0, -1) + '\t"]}',
+      '{"events":[' + ev + ',"\\x"]}',
+      '{"events":[' + ev + ',"\u0001"]}',
+      '{"ev\\u0065nts":[' + ev + ']}',
+      '[]',
+      '',
+    ]) {
+      const { p } = plugin();
+      expect(p.handleBatch(Buffer.from(payload))).toBe(false);
+      expect(p.stats.events).toBe(0);
+      expect(p.table.count()).toBe(0);
+    }
+    for (const payload of ['{"events":[]}', ' { "events" : [ ' + ev + ' , ' + ev + ' ] } ']) {
+      const { p } = plugin();
+      expect(p.handleBatch(Buffer.from(payload))).toBe(true);
+    }
   });
 
   it('an invalid event is logged and survived, as before', () => {
@@ -197,9 +300,12 @@ describe.skipIf(!FLOW)('event scanner: property against JSON.parse', () => {
           fastCount++;
           expect(() => JSON.parse(t)).not.toThrow();
         }
-        const r = viaText([t]);
-        expect(r.out).toEqual(viaJsonParse([t]));
-        expect(r.full).toBe(isFast ? 0 : 1);
+        const trimmed = t.trim();
+        const expected = viaJsonParse([trimmed]);
+        for (const r of [viaText([trimmed]), viaBatch([t])]) {
+          expect(r.out).toEqual(expected);
+          expect(r.full).toBe(isFast ? 0 : 1);
+        }
       }),
       { numRuns: 1500 },
     );
@@ -223,11 +329,41 @@ describe.skipIf(!FLOW)('event scanner: every event as Ze builds it takes the fas
       fc.property(fc.array(ev, { minLength: 1, maxLength: 4 }), (evs) => {
         const texts = evs.map((e) => JSON.stringify(updateEvent(e)));
         for (const t of texts) expect(fast(t)).toBe(true);
-        const r = viaText(texts);
-        expect(r.full).toBe(0);
-        expect(r.out).toEqual(viaJsonParse(texts));
+        for (const r of [viaText(texts), viaBatch(texts)]) {
+          expect(r.full).toBe(0);
+          expect(r.out).toEqual(viaJsonParse(texts));
+        }
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe.skipIf(!FLOW)('batch scanner: property against JSON.parse of the whole payload', () => {
+  const mutation = fc.option(fc.tuple(fc.nat(), fc.constantFrom('del', 'dup', '"', '\\', ',', ']', '}', 'u', ' ', '\u0001', 'é', '\\n', '\\"', '\\\\')), { freq: 2 });
+  it('whenever it takes a payload, JSON.parse reads the same events from it and the plugin does what the object path does', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(eventText, { minLength: 1, maxLength: 3 }), mutation, (texts, m) => {
+        let payload = JSON.stringify({ events: texts.map((t) => t + '\n') });
+        if (m) {
+          const [at, kind] = m;
+          const i = at % payload.length;
+          payload = kind === 'del' ? payload.slice(0, i) + payload.slice(i + 1) : kind === 'dup' ? payload.slice(0, i) + payload[i] + payload.slice(i) : payload.slice(0, i) + kind + payload.slice(i + 1);
+        }
+        const { p, lines } = plugin();
+        if (!p.handleBatch(Buffer.from(payload))) {
+          expect(p.stats.events + p.stats.fullParses).toBe(0);
+          return;
+        }
+        taken++;
+        const parsed = JSON.parse(payload) as { events: unknown[] };
+        expect(Object.keys(parsed)).toEqual(['events']);
+        expect(parsed.events.every((e) => typeof e === 'string')).toBe(true);
+        expect(outcome(p, lines)).toEqual(viaJsonParse((parsed.events as string[]).map((e) => e.trim())));
+      }),
+      { numRuns: 800 },
+    );
+    expect(taken).toBeGreaterThan(200);
   });
 });

@@ -6,17 +6,18 @@
  * `update hex` (§6.1).
  */
 import { NlriError } from '../../core/errors.js';
-import { fromHex } from '../../core/hex.js';
+import { fromHex, hexBytesInto, toHex } from '../../core/hex.js';
 import { Reader } from '../../core/reader.js';
 import type { FamilyCodec, NlriBase } from '../../registry/family.js';
-import { decodeNext, toJson } from '../../registry/ops.js';
+import { decodeNext, toJson, writeJson } from '../../registry/ops.js';
 import type { Registry } from '../../registry/registry.js';
 import { Logger, errorText } from '../log.js';
 import { AnswerError } from '../rpc.js';
 import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
-import { EventScanner } from './event-scan.js';
+import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED } from './event-scan.js';
 import { updateHexCommand, type OriginateOptions } from './originate.js';
 import { PluginStats } from './stats.js';
+import { loadRoute, storeRoute } from './stored-route.js';
 import { RouteTable } from './table.js';
 
 export interface NlriPluginOptions {
@@ -63,14 +64,35 @@ function selectorMatches(sel: string, peer: any): boolean {
   return sel === addr || sel === name;
 }
 
+/** Bytes a..b of `buf` are the characters of `s` (ASCII only: any other byte does not match). */
+function sameText(buf: Uint8Array, a: number, b: number, s: string): boolean {
+  if (b - a !== s.length) return false;
+  for (let k = 0; k < s.length; k++) if (buf[a + k] !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+function sameBytes(buf: Uint8Array, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) if (buf[a + k] !== buf[c + k]) return false;
+  return true;
+}
+
 export class NlriPlugin {
   readonly plugin: ZePlugin;
-  readonly table = new RouteTable();
+  readonly table = new RouteTable<string>();
+  /** The bytes of the field being decoded (reused: models are not kept, see stored-route.ts). */
+  private scratch = new Uint8Array(4096);
   readonly stats = new PluginStats();
   readonly log: Logger;
   private readonly claimed = new Map<string, FamilyCodec<any>>();
   private readonly warnedKinds = new Set<string>();
-  private readonly scanner = new EventScanner();
+  /** Scanners of deliver-batch payloads and of events given as text. */
+  private readonly batchScanner = new BatchScanner();
+  private readonly textScanner = new BatchScanner();
+  /** The last peer and family names read from bytes (most events repeat them). */
+  private lastPeer = '';
+  private readonly famNames: string[] = ['', '', '', ''];
+  private readonly famCodecs: Array<FamilyCodec<any> | undefined> = [undefined, undefined, undefined, undefined];
   /** Decode options by [addPath][withdraw], made once (strict is fixed for the plugin's life). */
   private readonly decodeOpts: ReadonlyArray<ReadonlyArray<{ addPath: boolean; strict: boolean; withdraw: boolean }>>;
 
@@ -95,6 +117,7 @@ export class NlriPlugin {
     p.onCommand(`${n} update`, (a) => this.cmdUpdate(a), COMMANDS.update);
     p.handle('decode-nlri', (params) => this.cbDecode(params));
     p.handle('encode-nlri', (params) => this.cbEncode(params));
+    p.onEventBatchBytes((payload) => this.handleBatch(payload));
     p.onEventText((t) => this.handleEventText(t));
   }
 
@@ -111,36 +134,107 @@ export class NlriPlugin {
   // ---- events (§5.6) ----
 
   /**
-   * Handle one delivered event as text (trimmed). A plain update event is read by the scanner
-   * (event-scan.ts) without building its objects; anything else — other event types, unusual
-   * shapes, invalid JSON — is parsed in full and goes through `handleEvent`, as it always did.
+   * Handle a deliver-batch from its payload bytes (event-scan.ts): plain update events are read
+   * without making strings or objects of them; any other event is parsed in full and goes through
+   * `handleEvent`, as it always did. False when the payload is not the plain `{"events":[…]}`: the
+   * runtime then parses it and hands each event to `handleEventText`.
    */
+  handleBatch(payload: Buffer): boolean {
+    const sc = this.batchScanner;
+    if (!sc.scan(payload)) return false;
+    this.apply(sc, payload);
+    return true;
+  }
+
+  /** Handle one delivered event as text (trimmed): the same reading as in a batch. */
   handleEventText(t: string): void {
-    const u = t.charCodeAt(0) === 0x7b ? this.scanner.scan(t) : undefined;
-    if (u === undefined) {
-      this.stats.fullParses++;
-      let ev: unknown = t;
-      if (t.startsWith('{')) {
-        try {
-          ev = JSON.parse(t);
-        } catch {
-          this.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
-          return;
+    const json = Buffer.from(JSON.stringify(t));
+    const sc = this.textScanner;
+    if (t.charCodeAt(0) === 0x7b && sc.scanString(json)) this.apply(sc, json);
+    else this.parseEvent(t);
+  }
+
+  /** An event the scanner is not sure of: JSON.parse, then the object path. */
+  private parseEvent(t: string): void {
+    this.stats.fullParses++;
+    let ev: unknown = t;
+    if (t.startsWith('{')) {
+      try {
+        ev = JSON.parse(t);
+      } catch {
+        this.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
+        return;
+      }
+    }
+    this.handleEvent(ev);
+  }
+
+  /** Apply the scanner's records of the events in `buf`, in order. */
+  private apply(sc: BatchScanner, buf: Buffer): void {
+    const t = sc.tape;
+    let p = 0;
+    for (let k = 0; k < sc.count; k++) {
+      if (t[p] === EVENT_UNSURE) {
+        // The span is a valid JSON string: the event text exactly as JSON.parse of the batch gives it.
+        const text = JSON.parse(buf.toString('utf8', t[p + 1]! - 1, t[p + 2]! + 1)) as string;
+        p += 3;
+        this.parseEvent(text.trim());
+        continue;
+      }
+      const flags = t[p + 3]!;
+      const pa = t[p + 4]!;
+      const pb = t[p + 5]!;
+      const ne = t[p + 6]!;
+      const na = t[p + 7]!;
+      const ents = p + 8;
+      const aps = ents + ne * 5;
+      p = aps + na * 2;
+      this.stats.events++;
+      if (!(flags & F_RECEIVED)) continue;
+      this.stats.updates++;
+      if (!(flags & F_RAW)) continue;
+      const peer = pa < 0 ? 'unknown' : this.peerAt(buf, pa, pb);
+      // RFC 4271 §9.1: withdrawn routes first, then the announced ones.
+      for (let kind = E_WITHDRAWN; kind <= E_NLRI; kind++) {
+        for (let q = 0; q < ne; q++) {
+          const o = ents + q * 5;
+          if (t[o] !== kind) continue;
+          const fa = t[o + 1]!;
+          const fb = t[o + 2]!;
+          const codec = this.codecAt(buf, fa, fb);
+          if (!codec) continue;
+          let addPath = false;
+          for (let r = 0; r < na && !addPath; r++) addPath = sameBytes(buf, fa, fb, t[aps + 2 * r]!, t[aps + 2 * r + 1]!);
+          const ha = t[o + 3]!;
+          const hb = t[o + 4]!;
+          const len = (hb - ha) >>> 1;
+          if (len > this.scratch.length) this.scratch = new Uint8Array(Math.max(len, this.scratch.length * 2));
+          // Not hex: the text path gives the exact error.
+          if (!hexBytesInto(buf, ha, hb, this.scratch)) this.decodeField(peer, codec.name, buf.toString('utf8', ha, hb), addPath, kind === E_NLRI);
+          else this.decodeBytes(peer, codec, this.scratch, len, addPath, kind === E_NLRI);
         }
       }
-      this.handleEvent(ev);
-      return;
     }
-    this.stats.events++;
-    if (!u.received) return;
-    this.stats.updates++;
-    if (!u.hasRaw) return;
-    const peer = u.peer;
-    // RFC 4271 §9.1: withdrawn routes first, then the announced ones.
-    const w = u.withdrawn;
-    for (let k = 0; k < u.nWithdrawn; k += 2) this.decodeField(peer, w[k]!, w[k + 1], u.hasAddPath(w[k]!), false);
-    const a = u.nlri;
-    for (let k = 0; k < u.nNlri; k += 2) this.decodeField(peer, a[k]!, a[k + 1], u.hasAddPath(a[k]!), true);
+  }
+
+  /** The peer's name from the bytes a..b (a plain JSON string), the previous one when the same. */
+  private peerAt(buf: Buffer, a: number, b: number): string {
+    const last = this.lastPeer;
+    if (sameText(buf, a, b, last)) return last;
+    return (this.lastPeer = buf.toString('utf8', a, b));
+  }
+
+  /** The claimed codec of the family named by the bytes a..b (undefined when not claimed). */
+  private codecAt(buf: Buffer, a: number, b: number): FamilyCodec<any> | undefined {
+    const names = this.famNames;
+    for (let k = 0; k < names.length; k++) if (sameText(buf, a, b, names[k]!)) return this.famCodecs[k];
+    const name = buf.toString('utf8', a, b);
+    for (let k = names.length - 1; k > 0; k--) {
+      names[k] = names[k - 1]!;
+      this.famCodecs[k] = this.famCodecs[k - 1];
+    }
+    names[0] = name;
+    return (this.famCodecs[0] = this.claimed.get(name));
   }
 
   /** Handle one delivered event (parsed JSON). Public for benchmarks and tests. */
@@ -187,12 +281,21 @@ export class NlriPlugin {
   private decodeField(peer: string, family: string, hex: unknown, addPath: boolean, announce: boolean): void {
     const codec = this.claimed.get(family);
     if (!codec || typeof hex !== 'string') return;
-    const lower = hex.toLowerCase();
-    let r: Reader | undefined;
+    let bytes: Uint8Array;
     try {
-      // A fresh buffer per field: the models kept in the table are views into it.
-      const bytes = fromHex(lower, family);
-      r = new Reader(bytes, family);
+      bytes = fromHex(hex.toLowerCase(), family);
+    } catch (e) {
+      this.decodeFailed(peer, family, e, hex.toLowerCase());
+      return;
+    }
+    this.decodeBytes(peer, codec, bytes, bytes.length, addPath, announce);
+  }
+
+  /** Decode one NLRI field (`len` bytes of `bytes`) into the table. */
+  private decodeBytes(peer: string, codec: FamilyCodec<any>, bytes: Uint8Array, len: number, addPath: boolean, announce: boolean): void {
+    const family = codec.name;
+    try {
+      const r = new Reader(bytes, family, 0, len);
       // `withdraw` tells labeled families that a 0x800000 label field is RFC 8277 §2.4's.
       const opts = this.decodeOpts[addPath ? 1 : 0]![announce ? 0 : 1]!;
       let n = 0;
@@ -200,9 +303,10 @@ export class NlriPlugin {
         const start = r.pos;
         const m: NlriBase = decodeNext(codec, r, opts);
         // The route's identity: the family's key (a withdrawal carries no labels) or the bytes.
-        const key = codec.routeKey ? `${m.pathId ?? ''}|${codec.routeKey(m)}` : lower.slice(start * 2, r.pos * 2);
+        const route = codec.routeKey && !announce ? '' : storeRoute(bytes, start, r.pos, addPath);
+        const key = codec.routeKey ? `${m.pathId ?? ''}|${codec.routeKey(m)}` : route;
         n++;
-        if (announce) this.table.announce(peer, family, key, m);
+        if (announce) this.table.announce(peer, family, key, route);
         else this.table.withdraw(peer, family, key);
         if (this.opts.logRoutes) this.log.warn(announce ? 'route announced' : 'route withdrawn', { peer, family, nlri: toJson(codec, m) });
       }
@@ -210,20 +314,25 @@ export class NlriPlugin {
       else this.stats.withdrawn += n;
       this.stats.nlri(family, n);
     } catch (e) {
-      const code = e instanceof NlriError ? e.code : 'internal';
-      this.stats.error(code, family);
-      const kind = `${family} ${code}`;
-      if (!this.warnedKinds.has(kind)) {
-        this.warnedKinds.add(kind);
-        this.log.warn('cannot decode NLRI (logged once per family and error code)', {
-          peer,
-          family,
-          code,
-          offset: e instanceof NlriError ? e.offset : undefined,
-          error: errorText(e),
-          hex: lower.length > 256 ? lower.slice(0, 256) + '…' : lower,
-        });
-      }
+      this.decodeFailed(peer, family, e, toHex(bytes, 0, len).toLowerCase());
+    }
+  }
+
+  /** Count a decode error; log it once per family and error code. */
+  private decodeFailed(peer: string, family: string, e: unknown, lower: string): void {
+    const code = e instanceof NlriError ? e.code : 'internal';
+    this.stats.error(code, family);
+    const kind = `${family} ${code}`;
+    if (!this.warnedKinds.has(kind)) {
+      this.warnedKinds.add(kind);
+      this.log.warn('cannot decode NLRI (logged once per family and error code)', {
+        peer,
+        family,
+        code,
+        offset: e instanceof NlriError ? e.offset : undefined,
+        error: errorText(e),
+        hex: lower.length > 256 ? lower.slice(0, 256) + '…' : lower,
+      });
     }
   }
 
@@ -273,7 +382,22 @@ export class NlriPlugin {
   private cmdRoutes(args: string[]): string {
     let [peer, family] = args;
     if (peer !== undefined && family === undefined && peer.includes('/')) [peer, family] = [undefined, peer];
-    return this.table.toJson((f) => this.claimed.get(f), peer, family);
+    return this.routesJson(peer, family);
+  }
+
+  /** The route table as JSON (the `routes` command): `{"<peer>":{"<family>":[<Ze JSON>,…]}}`. */
+  routesJson(peer?: string, family?: string): string {
+    const strict = this.opts.strict ?? false;
+    return this.table.toJson(
+      (f, route, j) => {
+        const codec = this.claimed.get(f);
+        if (!codec) return false;
+        writeJson(codec, loadRoute(codec, route, strict), j);
+        return true;
+      },
+      peer,
+      family,
+    );
   }
 
   private async cmdUpdate(args: string[]): Promise<string> {

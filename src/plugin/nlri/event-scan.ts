@@ -1,45 +1,51 @@
 /**
- * A validating scanner for Ze's `full` update events (ze-plugin-protocol.md §5.6): it reads the
- * few values the route table needs — `bgp.message.type`/`direction`, `bgp.peer.address`/`name`,
- * and `bgp.raw.nlri`, `bgp.raw.withdrawn`, `bgp.raw.add-path` — without building the event's
- * objects, and only checks the rest (Ze's own decoding in `bgp.update`, the attributes, the
- * UPDATE body hex) for JSON validity (RFC 8259 grammar: strings, escapes, numbers, literals,
- * nesting, nothing after the value).
+ * A validating scanner for Ze's `deliver-batch` payload, read as the engine's bytes (ze-plugin-
+ * protocol.md §5.6, §8): `{"events":["<event>", …]}`, where each event is Ze's `full` update
+ * event as JSON text inside a JSON string. No string is made of the payload and nothing is
+ * parsed into objects: the scanner walks each event **in its escaped form** (an event's quote is
+ * the two bytes `\"`) and keeps only byte offsets of the values the route table needs:
+ * `bgp.message.type`/`direction`, `bgp.peer.address`/`name`, `bgp.raw.nlri`, `raw.withdrawn`,
+ * `raw.add-path`. Everything else (Ze's own decoding, the attributes, the UPDATE body hex) is
+ * only checked against the JSON grammar (RFC 8259: strings, escapes, numbers, literals, nesting).
  *
- * It answers only when it is sure its reading equals what `JSON.parse` then the object path would
- * give; otherwise `scan` returns undefined and the caller parses the event in full, so malformed
- * or unusual events behave exactly as before. "Unsure" covers: any grammar error; a key or a
- * value it needs that holds an escape (`"r\u0061w"`); a repeated key on the way (JSON.parse keeps
- * the last value but the first position); a `bgp`, `message`, `peer`, `raw`, `nlri`, `withdrawn`
- * or `add-path` that is not an object; a `message.type`, `direction`, that is not a string; an
- * event that is not an update; an integer-like family key (Object.keys would put it first);
- * nesting deeper than 256.
+ * Two levels of "no":
+ * - the payload is not exactly `{"events":[<strings>]}` (another key, another type, invalid
+ *   JSON): `scan` returns false and the caller parses the payload with `JSON.parse` as before;
+ *   nothing has been applied, because results are only recorded (on the tape) until the whole
+ *   payload is checked;
+ * - one event is valid as a JSON string but the scanner is not sure its reading equals what
+ *   `JSON.parse` then the object path would give: the event is recorded as UNSURE and the caller
+ *   parses that one event in full. "Unsure" covers: any grammar error in the event; a key or value
+ *   the walk compares or keeps that holds an escape (at either level: Go writes `<`, `>`, `&` as
+ *   `\u003c`…; those are read in the parts only checked); an outer `\u` escape of a quote, a
+ *   backslash, a control character or a character outside the event's strings; a repeated key on the way (JSON.parse keeps the last value); a `bgp`,
+ *   `message`, `peer`, `raw`, `nlri`, `withdrawn` or `add-path` that is not an object; a
+ *   `message.type` or `direction` that is not a string; an event that is not an update; an
+ *   integer-like family key (Object.keys would put it first); nesting deeper than 256.
+ *
+ * `scanString` reads one event given as a JSON string literal the same way (for events that
+ * arrive as text).
  */
 
-/** What `scan` read; reused by the next call (copy anything kept). */
-export class ScannedUpdate {
-  /** `message.direction` is absent or `received`. */
-  received = true;
-  /** As the object path reads it: peer.address, else peer.name (strings), else 'unknown'. */
-  peer = 'unknown';
-  /** `raw` is present (an object). */
-  hasRaw = false;
-  /** `raw.withdrawn`: family, hex, family, hex, … (string values only, in text order); `nWithdrawn` entries used. */
-  readonly withdrawn: string[] = [];
-  nWithdrawn = 0;
-  /** `raw.nlri`, the same way. */
-  readonly nlri: string[] = [];
-  nNlri = 0;
-  /** Families whose `raw.add-path` value is `true`; `nAddPath` entries used. */
-  readonly addPath: string[] = [];
-  nAddPath = 0;
+/** Tape record kinds. */
+export const EVENT_UNSURE = 0;
+export const EVENT_UPDATE = 1;
+/** Flags of an EVENT_UPDATE record. */
+export const F_RECEIVED = 1;
+export const F_RAW = 2;
+/** Entry kinds. */
+export const E_WITHDRAWN = 0;
+export const E_NLRI = 1;
 
-  /** `family`'s raw.add-path flag is `true`. */
-  hasAddPath(family: string): boolean {
-    for (let k = 0; k < this.nAddPath; k++) if (this.addPath[k] === family) return true;
-    return false;
-  }
-}
+/*
+ * The tape, one record per event, in order:
+ *   EVENT_UNSURE: kind, a, b                       (the event's escaped text is bytes a..b)
+ *   EVENT_UPDATE: kind, a, b, flags, peerA, peerB, nEntries, nAddPath,
+ *                 nEntries × (entryKind, familyA, familyB, hexA, hexB),
+ *                 nAddPath × (familyA, familyB)
+ * peerA < 0: no peer string (the object path's 'unknown'). Spans are [start, end) byte offsets of a
+ * plain string's content (no escapes: its bytes are its text, UTF-8).
+ */
 
 const MAX_DEPTH = 256;
 // Parts of the event a container can be (OTHER: anywhere else, only checked).
@@ -64,397 +70,610 @@ const S_NAME = 128;
 const S_NLRI = 256;
 const S_WITHDRAWN = 512;
 const S_ADDPATH = 1024;
+
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const BS = 0x5c;
+const SLASH = 0x2f;
 
-/** Hex digit table for `\uXXXX` checks. */
-const HEX = new Uint8Array(128);
-const CONTROL = /[\x00-\x1f]/;
+/** Bytes that end a run of plain string content: `"`, `\` and the control characters. */
+const STOP = new Uint8Array(256);
+for (let c = 0; c < 0x20; c++) STOP[c] = 1;
+STOP[QUOTE] = 1;
+STOP[BS] = 1;
+/** Hex digits (for `\uXXXX`). */
+const HEX = new Uint8Array(256);
 for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+/** Hex digit values (-1: not a digit). */
+const NIBBLE = new Int8Array(256).fill(-1);
+for (let k = 0; k < 16; k++) {
+  NIBBLE['0123456789abcdef'.charCodeAt(k)] = k;
+  NIBBLE['0123456789ABCDEF'.charCodeAt(k)] = k;
+}
+/** Escapes of RFC 8259 §7 after the backslash, other than `u`. */
+const SIMPLE_ESCAPE = new Uint8Array(256);
+for (const c of '"\\/bfnrt') SIMPLE_ESCAPE[c.charCodeAt(0)] = 1;
 
-export class EventScanner {
-  private s = '';
+const bytesOf = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const K_BGP = bytesOf('bgp');
+const K_MESSAGE = bytesOf('message');
+const K_PEER = bytesOf('peer');
+const K_RAW = bytesOf('raw');
+const K_TYPE = bytesOf('type');
+const K_DIRECTION = bytesOf('direction');
+const K_ADDRESS = bytesOf('address');
+const K_NAME = bytesOf('name');
+const K_NLRI = bytesOf('nlri');
+const K_WITHDRAWN = bytesOf('withdrawn');
+const K_ADDPATH = bytesOf('add-path');
+const V_UPDATE = bytesOf('update');
+const V_RECEIVED = bytesOf('received');
+const ENVELOPE_KEY = bytesOf('"events"');
+const EMPTY = new Uint8Array(0);
+
+export class BatchScanner {
+  private b: Uint8Array = EMPTY;
   private i = 0;
   private n = 0;
-  /** The last string read: content from `sa` to `sb` (the closing quote), `esc` when it had escapes. */
-  private sa = 0;
-  private sb = 0;
-  private esc = false;
-  /** Index of the next backslash at or after `i` (n when none): strings without one are skipped with indexOf. */
-  private bs = 0;
-  private readonly out = new ScannedUpdate();
-  /** Keys of the object being read (repeat detection), reused. */
-  private readonly keys: string[] = [];
-  /** Recent key and peer strings, reused when the text holds them again (no allocation). */
-  private readonly names: string[] = ['', '', '', ''];
-  private lastPeer = 'unknown';
+  /** Events end before this: one past the payload's last quote (see `istr`). */
+  private end = 0;
 
-  /**
-   * The update event in `text` (already trimmed), or undefined when `text` is not a valid update
-   * event of the plain shape (the caller then parses it in full).
-   */
-  scan(text: string): ScannedUpdate | undefined {
-    this.s = text;
-    this.i = 0;
-    this.n = text.length;
-    // A control character is valid JSON only as whitespace between tokens; Ze's events are
-    // compact, so any one sends the event to JSON.parse, and strings need no per-character check.
-    if (CONTROL.test(text)) return undefined;
-    const b = text.indexOf('\\');
-    this.bs = b < 0 ? this.n : b;
-    const o = this.out;
-    o.received = true;
-    o.peer = 'unknown';
-    o.hasRaw = false;
-    o.nWithdrawn = 0;
-    o.nNlri = 0;
-    o.nAddPath = 0;
-    this.a0 = this.a1 = this.n0 = this.n1 = -1;
-    const ok = this.top();
-    this.s = '';
-    return ok ? o : undefined;
-  }
+  /** The records (see above); `length` entries used. */
+  tape = new Int32Array(4096);
+  length = 0;
+  /** Events in the last payload. */
+  count = 0;
 
-  // ---- one validating walk; `where` says which part of the event a container is ----
-
-  private top(): boolean {
-    this.ws();
-    if (this.s.charCodeAt(this.i) !== 0x7b) return false;
-    this.type = 0;
-    this.seen = 0;
-    if (!this.object(TOP, 0)) return false;
-    this.ws();
-    if (this.i !== this.n || (this.seen & (S_BGP | S_MESSAGE)) !== (S_BGP | S_MESSAGE) || this.type !== 2) return false;
-    const o = this.out;
-    if (this.a0 >= 0) o.peer = this.peerText(this.a0, this.a1);
-    else if (this.n0 >= 0) o.peer = this.peerText(this.n0, this.n1);
-    return true;
-  }
-
-  /** message.type: 0 absent, 1 another type, 2 update. */
-  private type = 0;
-  /** Which of the containers and values the walk has met (repeats are unsure). */
-  private seen = 0;
-  /** Spans of peer.address and peer.name when they are strings (-1: not seen). */
-  private a0 = -1;
+  // ---- the event being walked ----
+  /** Container parts of the open containers. */
+  private readonly stack = new Uint8Array(MAX_DEPTH + 1);
+  private received = true;
+  private hasRaw = false;
+  private a0 = -1; // peer.address span
   private a1 = -1;
-  private n0 = -1;
+  private n0 = -1; // peer.name span
   private n1 = -1;
+  private ent: Int32Array<ArrayBuffer> = new Int32Array(5 * 16);
+  private nEnt = 0;
+  private ap: Int32Array<ArrayBuffer> = new Int32Array(2 * 16);
+  private nAp = 0;
+  /** Key spans of the family object being read (repeat detection). */
+  private keys: Int32Array<ArrayBuffer> = new Int32Array(2 * 16);
 
-  /** An object at `i` (at its `{`), in part `where` of the event. */
-  private object(where: number, depth: number): boolean {
-    if (depth > MAX_DEPTH) return false;
-    const s = this.s;
-    this.i++;
-    this.ws();
-    if (s.charCodeAt(this.i) === 0x7d) {
-      this.i++;
-      return true;
-    }
-    let nk = 0; // family keys seen (NLRI/WITHDRAWN/ADDPATH), for repeats
-    for (;;) {
-      if (s.charCodeAt(this.i) !== QUOTE || !this.key()) return false;
-      if (where === OTHER) {
-        if (!this.value(depth + 1)) return false;
-      } else {
-        // A key the walk compares must read as it is written.
-        if (this.esc) return false;
-        if (!this.member(where, depth, nk)) return false;
-        if (where >= NLRI) nk++;
-      }
-      this.ws();
-      const d = s.charCodeAt(this.i++);
-      if (d === 0x7d) return true;
-      if (d !== 0x2c) return false;
-      this.ws();
-    }
-  }
-
-  /** The value of one member of a container the walk follows (the key is at sa..sb). */
-  private member(where: number, depth: number, nk: number): boolean {
-    const s = this.s;
-    const a = this.sa;
-    const len = this.sb - a;
-    const c = s.charCodeAt(this.i);
-    switch (where) {
-      case TOP:
-        if (this.same(a, len, 'bgp')) return this.part(S_BGP, BGP, depth);
-        break;
-      case BGP:
-        if (this.same(a, len, 'message')) return this.part(S_MESSAGE, MESSAGE, depth);
-        if (this.same(a, len, 'peer')) return this.part(S_PEER, PEER, depth);
-        if (this.same(a, len, 'raw')) {
-          this.out.hasRaw = true;
-          return this.part(S_RAW, RAW, depth);
-        }
-        break;
-      case MESSAGE:
-        if (this.same(a, len, 'type')) {
-          if (this.seen & S_TYPE || c !== QUOTE || !this.plainString()) return false;
-          this.seen |= S_TYPE;
-          this.type = this.same(this.sa, this.sb - this.sa, 'update') ? 2 : 1;
-          return true;
-        }
-        if (this.same(a, len, 'direction')) {
-          if (this.seen & S_DIRECTION || c !== QUOTE || !this.plainString()) return false;
-          this.seen |= S_DIRECTION;
-          this.out.received = this.same(this.sa, this.sb - this.sa, 'received');
-          return true;
-        }
-        break;
-      case PEER: {
-        const isA = this.same(a, len, 'address');
-        if (isA || (this.same(a, len, 'name'))) {
-          const bit = isA ? S_ADDRESS : S_NAME;
-          if (this.seen & bit) return false;
-          this.seen |= bit;
-          if (c !== QUOTE) break; // not a string: ignored, as the object path ignores it
-          if (!this.plainString()) return false;
-          if (isA) {
-            this.a0 = this.sa;
-            this.a1 = this.sb;
-          } else {
-            this.n0 = this.sa;
-            this.n1 = this.sb;
-          }
-          return true;
-        }
-        break;
-      }
-      case RAW:
-        if (this.same(a, len, 'nlri')) return this.part(S_NLRI, NLRI, depth);
-        if (this.same(a, len, 'withdrawn')) return this.part(S_WITHDRAWN, WITHDRAWN, depth);
-        if (this.same(a, len, 'add-path')) return this.part(S_ADDPATH, ADDPATH, depth);
-        break;
-      default: {
-        // A family of raw.nlri / raw.withdrawn / raw.add-path. An integer-like key would come
-        // first in Object.keys: leave such events to JSON.parse.
-        const k0 = s.charCodeAt(a);
-        if (k0 >= 0x30 && k0 <= 0x39) return false;
-        const fam = this.keyText();
-        const keys = this.keys;
-        for (let k = 0; k < nk; k++) if (keys[k] === fam) return false;
-        keys[nk] = fam;
-        const o = this.out;
-        if (where === ADDPATH) {
-          if (c === 0x74 /* t */ && this.same(this.i, 4, 'true')) {
-            this.i += 4;
-            o.addPath[o.nAddPath++] = fam;
-            return true;
-          }
-        } else if (c === QUOTE) {
-          if (!this.plainString()) return false;
-          const hex = s.slice(this.sa, this.sb);
-          if (where === NLRI) {
-            o.nlri[o.nNlri++] = fam;
-            o.nlri[o.nNlri++] = hex;
-          } else {
-            o.withdrawn[o.nWithdrawn++] = fam;
-            o.withdrawn[o.nWithdrawn++] = hex;
-          }
-          return true;
-        }
-      }
-    }
-    return this.value(depth + 1);
-  }
-
-  /** A container the walk follows: once only, and an object. */
-  private part(bit: number, where: number, depth: number): boolean {
-    if (this.seen & bit || this.s.charCodeAt(this.i) !== 0x7b) return false;
-    this.seen |= bit;
-    return this.object(where, depth + 1);
-  }
-
-  /** The text's `len` characters at `a` are `name` (character by character: no call, no allocation). */
-  private same(a: number, len: number, name: string): boolean {
-    if (len !== name.length) return false;
-    const s = this.s;
-    for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== name.charCodeAt(k)) return false;
-    return true;
-  }
-
-  /** The text from a to b, the previous peer's string when it is the same. */
-  private peerText(a: number, b: number): string {
-    const last = this.lastPeer;
-    if (this.same(a, b - a, last)) return last;
-    return (this.lastPeer = this.s.slice(a, b));
-  }
-
-  /** The last key's text, from a small cache of recent keys when it is one of them. */
-  private keyText(): string {
-    const s = this.s;
-    const a = this.sa;
-    const len = this.sb - a;
-    const names = this.names;
-    for (let k = 0; k < names.length; k++) {
-      const v = names[k]!;
-      if (this.same(a, len, v)) return v;
-    }
-    const v = s.slice(a, this.sb);
-    for (let k = names.length - 1; k > 0; k--) names[k] = names[k - 1]!;
-    names[0] = v;
-    return v;
-  }
-
-  /** A key and its colon (at its opening quote); leaves `i` at the value. The key is sa..sb, `esc` set. */
-  private key(): boolean {
-    if (!this.string()) return false;
-    this.ws();
-    if (this.s.charCodeAt(this.i) !== 0x3a) return false;
-    this.i++;
-    this.ws();
-    return true;
-  }
-
-  /** A string without escapes at `i` (at its quote). */
-  private plainString(): boolean {
-    return this.string() && !this.esc;
-  }
-
-  /** Any JSON value at `i`, checked, not kept. */
-  private value(depth: number): boolean {
-    const c = this.s.charCodeAt(this.i);
-    switch (c) {
-      case QUOTE:
-        return this.string();
-      case 0x7b: // {
-        return this.object(OTHER, depth);
-      case 0x5b: {
-        // [
-        if (depth > MAX_DEPTH) return false;
-        const s = this.s;
-        this.i++;
-        this.ws();
-        if (s.charCodeAt(this.i) === 0x5d) {
-          this.i++;
-          return true;
-        }
-        for (;;) {
-          if (!this.value(depth + 1)) return false;
-          this.ws();
-          const d = s.charCodeAt(this.i++);
-          if (d === 0x5d) return true;
-          if (d !== 0x2c) return false;
-          this.ws();
-        }
-      }
-      case 0x74:
-        return this.literal('true');
-      case 0x66:
-        return this.literal('false');
-      case 0x6e:
-        return this.literal('null');
-      default:
-        return this.number();
-    }
+  /**
+   * Scan a deliver-batch payload. True: every event is on the tape (`count` records). False: the
+   * payload is not `{"events":[<strings>]}` in valid JSON; parse it in full.
+   */
+  scan(payload: Uint8Array): boolean {
+    this.b = payload;
+    this.n = payload.length;
+    this.end = payload.lastIndexOf(QUOTE) + 1;
+    this.i = 0;
+    this.length = 0;
+    this.count = 0;
+    const ok = this.envelope();
+    this.b = EMPTY;
+    if (!ok) this.count = this.length = 0;
+    return ok;
   }
 
   /**
-   * A string at `i` (RFC 8259 §7): no raw control characters (none in the text: `scan` checked),
-   * only the defined escapes.
+   * Scan one event given as a JSON string literal (quotes included: `JSON.stringify(text)` as
+   * bytes). The tape then holds its one record. False when the bytes are not one JSON string.
    */
-  private string(): boolean {
-    const s = this.s;
-    const n = this.n;
-    let i = this.i + 1;
-    this.sa = i;
-    const q = s.indexOf('"', i);
-    if (q < 0) return false;
-    if (q < this.bs) {
-      // No backslash before the closing quote: no escapes.
-      this.sb = q;
-      this.esc = false;
-      this.i = q + 1;
+  scanString(json: Uint8Array): boolean {
+    this.b = json;
+    this.n = this.end = json.length;
+    this.i = 1;
+    this.length = 0;
+    this.count = 0;
+    const ok = json[0] === QUOTE && this.event() && this.i === json.length - 1;
+    this.b = EMPTY;
+    if (!ok) this.count = this.length = 0;
+    return ok;
+  }
+
+  // ---- the envelope: {"events":[ "…", … ]} ----
+
+  private envelope(): boolean {
+    const b = this.b;
+    this.ows();
+    if (b[this.i] !== 0x7b) return false;
+    this.i++;
+    this.ows();
+    if (!startsWith(b, this.i, this.n, ENVELOPE_KEY)) return false;
+    this.i += ENVELOPE_KEY.length;
+    this.ows();
+    if (b[this.i] !== 0x3a) return false;
+    this.i++;
+    this.ows();
+    if (b[this.i] !== 0x5b) return false;
+    this.i++;
+    this.ows();
+    if (b[this.i] === 0x5d) this.i++;
+    else {
+      for (;;) {
+        if (this.i >= this.n || b[this.i] !== QUOTE) return false;
+        this.i++;
+        if (!this.event()) return false;
+        this.i++; // the closing quote
+        this.ows();
+        if (this.i >= this.n) return false;
+        const c = b[this.i++];
+        if (c === 0x5d) break;
+        if (c !== 0x2c) return false;
+        this.ows();
+      }
+    }
+    this.ows();
+    if (this.i >= this.n || b[this.i] !== 0x7d) return false;
+    this.i++;
+    this.ows();
+    return this.i === this.n;
+  }
+
+  /**
+   * One event: the content of a JSON string at `i`; leaves `i` at its closing quote and records
+   * it. False when the string itself is invalid (then the whole payload is).
+   */
+  private event(): boolean {
+    const a = this.i;
+    if (this.update()) {
+      this.record(a, this.i);
       return true;
     }
-    let esc = false;
-    for (;;) {
-      if (i >= n) return false;
-      const c = s.charCodeAt(i);
-      if (c === QUOTE) break;
-      if (c === BACKSLASH) {
-        esc = true;
-        const d = s.charCodeAt(i + 1);
-        if (d === 0x75) {
-          // \uXXXX
-          for (let k = i + 2; k < i + 6; k++) {
-            const h = s.charCodeAt(k);
-            if (!(h < 128 && HEX[h] === 1)) return false;
-          }
-          i += 6;
-          continue;
-        }
-        if (d === QUOTE || d === BACKSLASH || d === 0x2f || d === 0x62 || d === 0x66 || d === 0x6e || d === 0x72 || d === 0x74) {
-          i += 2;
-          continue;
-        }
-        return false;
-      }
-      if (c < 0x20) return false;
-      i++;
-    }
-    this.sb = i;
-    this.esc = esc;
-    this.i = i + 1;
-    if (this.bs <= i) {
-      const b = s.indexOf('\\', i + 1);
-      this.bs = b < 0 ? n : b;
-    }
+    // Not sure: find the string's end from its start, checking only the outer string.
+    this.i = a;
+    if (!this.skipString()) return false;
+    this.grow(3);
+    const t = this.tape;
+    t[this.length++] = EVENT_UNSURE;
+    t[this.length++] = a;
+    t[this.length++] = this.i;
+    this.count++;
     return true;
   }
 
-  private literal(word: string): boolean {
-    if (!this.s.startsWith(word, this.i)) return false;
-    this.i += word.length;
-    return true;
-  }
-
-  /** RFC 8259 §6: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`. */
-  private number(): boolean {
-    const s = this.s;
+  /** A JSON string's content at `i` (outer level); leaves `i` at the closing quote. */
+  private skipString(): boolean {
+    const b = this.b;
+    const n = this.n;
     let i = this.i;
-    if (s.charCodeAt(i) === 0x2d) i++;
-    let c = s.charCodeAt(i);
-    if (c === 0x30) i++;
-    else if (c >= 0x31 && c <= 0x39) {
-      do i++;
-      while (isDigit(s.charCodeAt(i)));
-    } else return false;
-    if (s.charCodeAt(i) === 0x2e) {
-      i++;
-      if (!isDigit(s.charCodeAt(i))) return false;
-      do i++;
-      while (isDigit(s.charCodeAt(i)));
-    }
-    c = s.charCodeAt(i);
-    if (c === 0x65 || c === 0x45) {
-      i++;
-      c = s.charCodeAt(i);
-      if (c === 0x2b || c === 0x2d) i++;
-      if (!isDigit(s.charCodeAt(i))) return false;
-      do i++;
-      while (isDigit(s.charCodeAt(i)));
+    for (;;) {
+      while (i < n && STOP[b[i]!] === 0) i++;
+      if (i >= n) return false;
+      const c = b[i]!;
+      if (c === QUOTE) break;
+      if (c !== BS) return false; // a control character
+      const d = b[i + 1]!;
+      if (SIMPLE_ESCAPE[d] === 1) i += 2;
+      else if (d === 0x75 && HEX[b[i + 2]!] === 1 && HEX[b[i + 3]!] === 1 && HEX[b[i + 4]!] === 1 && HEX[b[i + 5]!] === 1) i += 6;
+      else return false;
     }
     this.i = i;
     return true;
   }
 
-  /** JSON whitespace only (space, tab, LF, CR). */
-  private ws(): void {
-    const s = this.s;
+  private record(a: number, end: number): void {
+    const ne = this.nEnt;
+    const na = this.nAp;
+    this.grow(8 + ne * 5 + na * 2);
+    const t = this.tape;
+    let p = this.length;
+    t[p++] = EVENT_UPDATE;
+    t[p++] = a;
+    t[p++] = end;
+    t[p++] = (this.received ? F_RECEIVED : 0) | (this.hasRaw ? F_RAW : 0);
+    if (this.a0 >= 0) {
+      t[p++] = this.a0;
+      t[p++] = this.a1;
+    } else {
+      t[p++] = this.n0;
+      t[p++] = this.n1;
+    }
+    t[p++] = ne / 5;
+    t[p++] = na / 2;
+    for (let k = 0; k < ne; k++) t[p++] = this.ent[k]!;
+    for (let k = 0; k < na; k++) t[p++] = this.ap[k]!;
+    this.length = p;
+    this.count++;
+  }
+
+  private grow(more: number): void {
+    if (this.length + more <= this.tape.length) return;
+    const t = new Int32Array(Math.max(this.tape.length * 2, this.length + more));
+    t.set(this.tape.subarray(0, this.length));
+    this.tape = t;
+  }
+
+  /** JSON whitespace at the outer level (raw bytes). */
+  private ows(): void {
+    const b = this.b;
     const n = this.n;
     let i = this.i;
-    // (Bounded: reading past the end makes V8 deoptimize the character reads.)
     while (i < n) {
-      const c = s.charCodeAt(i);
+      const c = b[i];
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
       else break;
     }
     this.i = i;
   }
+
+  // ---- one event, in its escaped form ----
+
+  /**
+   * The event at `i` is a plain update event; leaves `i` at the outer closing quote and the values
+   * in the fields. One loop over the bytes with an explicit stack (no recursion, state in locals).
+   */
+  private update(): boolean {
+    const b = this.b;
+    const n = this.end;
+    const stack = this.stack;
+    let i = this.i;
+    let type = 0; // message.type: 0 absent, 1 another type, 2 update
+    let seen = 0;
+    let depth = 0; // open containers; stack[depth - 1] is the innermost one's part (or ARRAY)
+    let st = ST_VALUE;
+    let act = A_TOP;
+    let bit = 0; // the seen bit of an A_PART value
+    let part = 0; // the part of an A_PART value
+    let ka = 0; // the last key's span
+    let ke = 0;
+    let nk = 0; // keys of the family object being read
+    this.received = true;
+    this.hasRaw = false;
+    this.a0 = this.a1 = this.n0 = this.n1 = -1;
+    this.nEnt = this.nAp = 0;
+    for (;;) {
+      let c = b[i]!;
+      // Whitespace between the event's tokens is rare (Ze's JSON is compact): test before calling.
+      if (c === 0x20 || (c === BS && b[i + 1] !== QUOTE)) {
+        i = iws(b, i, n);
+        c = b[i]!;
+      }
+      if (i >= n) return false;
+      if (st === ST_NEXT) {
+        if (depth === 0) {
+          this.i = i;
+          return c === QUOTE && (seen & (S_BGP | S_MESSAGE)) === (S_BGP | S_MESSAGE) && type === 2;
+        }
+        const w = stack[depth - 1]!;
+        i++;
+        if (c === 0x2c) st = w === ARRAY ? ST_VALUE : ST_KEY;
+        else if (c === (w === ARRAY ? 0x5d : 0x7d)) depth--;
+        else return false;
+        act = A_ANY;
+        continue;
+      }
+      if (st === ST_KEY || st === ST_KEY_OR_END) {
+        if (c === 0x7d && st === ST_KEY_OR_END) {
+          i++;
+          depth--;
+          st = ST_NEXT;
+          continue;
+        }
+        if (c !== BS || b[i + 1] !== QUOTE) return false;
+        const r = istr(b, i + 2, n);
+        if (r < 0) return false;
+        ka = i + 2;
+        ke = r >> 1;
+        i = ke + 2;
+        if (b[i] !== 0x3a) {
+          i = iws(b, i, n);
+          if (b[i] !== 0x3a) return false;
+        }
+        i++;
+        st = ST_VALUE;
+        const w = stack[depth - 1]!;
+        act = A_ANY;
+        if (w === OTHER) continue;
+        // A key the walk compares must read as it is written.
+        if (r & 1) return false;
+        switch (w) {
+          case TOP:
+            if (ke - ka === 3 && same(b, ka, ke, K_BGP)) (act = A_PART), (part = BGP), (bit = S_BGP);
+            break;
+          case BGP:
+            if (ke - ka === 7 && same(b, ka, ke, K_MESSAGE)) (act = A_PART), (part = MESSAGE), (bit = S_MESSAGE);
+            else if (ke - ka === 4 && same(b, ka, ke, K_PEER)) (act = A_PART), (part = PEER), (bit = S_PEER);
+            else if (ke - ka === 3 && same(b, ka, ke, K_RAW)) {
+              this.hasRaw = true;
+              (act = A_PART), (part = RAW), (bit = S_RAW);
+            }
+            break;
+          case MESSAGE:
+            if (ke - ka === 4 && same(b, ka, ke, K_TYPE)) {
+              if (seen & S_TYPE) return false;
+              seen |= S_TYPE;
+              act = A_TYPE;
+            } else if (ke - ka === 9 && same(b, ka, ke, K_DIRECTION)) {
+              if (seen & S_DIRECTION) return false;
+              seen |= S_DIRECTION;
+              act = A_DIRECTION;
+            }
+            break;
+          case PEER:
+            if (ke - ka === 7 && same(b, ka, ke, K_ADDRESS)) {
+              if (seen & S_ADDRESS) return false;
+              seen |= S_ADDRESS;
+              act = A_ADDRESS;
+            } else if (ke - ka === 4 && same(b, ka, ke, K_NAME)) {
+              if (seen & S_NAME) return false;
+              seen |= S_NAME;
+              act = A_NAME;
+            }
+            break;
+          case RAW:
+            if (ke - ka === 4 && same(b, ka, ke, K_NLRI)) (act = A_PART), (part = NLRI), (bit = S_NLRI);
+            else if (ke - ka === 9 && same(b, ka, ke, K_WITHDRAWN)) (act = A_PART), (part = WITHDRAWN), (bit = S_WITHDRAWN);
+            else if (ke - ka === 8 && same(b, ka, ke, K_ADDPATH)) (act = A_PART), (part = ADDPATH), (bit = S_ADDPATH);
+            break;
+          default: {
+            // A family of raw.nlri / raw.withdrawn / raw.add-path. An integer-like key would come
+            // first in Object.keys, and JSON.parse keeps a repeated key's last value: leave such
+            // events to JSON.parse.
+            const k0 = b[ka]!;
+            if (k0 >= 0x30 && k0 <= 0x39) return false;
+            let keys = this.keys;
+            for (let k = 0; k < nk; k++) if (sameSpan(b, keys[2 * k]!, keys[2 * k + 1]!, ka, ke)) return false;
+            if (2 * nk + 2 > keys.length) keys = this.keys = growTo(keys, 2 * nk + 2);
+            keys[2 * nk] = ka;
+            keys[2 * nk + 1] = ke;
+            nk++;
+            act = w === ADDPATH ? A_ADDPATH : w === NLRI ? A_NLRI : A_WITHDRAWN;
+          }
+        }
+        continue;
+      }
+      // ST_VALUE: a value, read as `act` says.
+      if (act !== A_ANY) {
+        if (act === A_TOP || act === A_PART) {
+          if (c !== 0x7b) return false;
+          if (act === A_TOP) part = TOP;
+          else {
+            if (seen & bit) return false;
+            seen |= bit;
+            if (part >= NLRI) nk = 0;
+          }
+          stack[depth++] = part;
+          i++;
+          st = ST_KEY_OR_END;
+          continue;
+        }
+        if (c === BS && b[i + 1] === QUOTE) {
+          if (act !== A_ADDPATH) {
+            // A string the walk keeps or compares: it must read as it is written.
+            const r = istr(b, i + 2, n);
+            if (r < 0 || r & 1) return false;
+            const sa = i + 2;
+            const sb = r >> 1;
+            i = sb + 2;
+            st = ST_NEXT;
+            switch (act) {
+              case A_TYPE:
+                type = same(b, sa, sb, V_UPDATE) ? 2 : 1;
+                break;
+              case A_DIRECTION:
+                this.received = same(b, sa, sb, V_RECEIVED);
+                break;
+              case A_ADDRESS:
+                this.a0 = sa;
+                this.a1 = sb;
+                break;
+              case A_NAME:
+                this.n0 = sa;
+                this.n1 = sb;
+                break;
+              default: {
+                if (this.nEnt + 5 > this.ent.length) this.ent = growTo(this.ent, this.nEnt + 5);
+                const t = this.ent;
+                t[this.nEnt++] = act === A_NLRI ? E_NLRI : E_WITHDRAWN;
+                t[this.nEnt++] = ka;
+                t[this.nEnt++] = ke;
+                t[this.nEnt++] = sa;
+                t[this.nEnt++] = sb;
+              }
+            }
+            continue;
+          }
+        } else if (act === A_TYPE || act === A_DIRECTION) return false;
+        else if (act === A_ADDPATH && c === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65) {
+          i += 4;
+          if (this.nAp + 2 > this.ap.length) this.ap = growTo(this.ap, this.nAp + 2);
+          this.ap[this.nAp++] = ka;
+          this.ap[this.nAp++] = ke;
+          st = ST_NEXT;
+          continue;
+        }
+        // Any other value: only checked, as below.
+      }
+      switch (c) {
+        case 0x7b: // {
+          if (depth >= MAX_DEPTH) return false;
+          stack[depth++] = OTHER;
+          i++;
+          st = ST_KEY_OR_END;
+          continue;
+        case 0x5b: // [
+          if (depth >= MAX_DEPTH) return false;
+          stack[depth++] = ARRAY;
+          i = iws(b, i + 1, n);
+          if (b[i] === 0x5d) {
+            i++;
+            depth--;
+            st = ST_NEXT;
+          } else st = ST_VALUE;
+          act = A_ANY;
+          continue;
+        case BS: {
+          if (b[i + 1] !== QUOTE) return false;
+          const r = istr(b, i + 2, n);
+          if (r < 0) return false;
+          i = (r >> 1) + 2;
+          break;
+        }
+        case 0x74: // t
+          if (b[i + 1] !== 0x72 || b[i + 2] !== 0x75 || b[i + 3] !== 0x65) return false;
+          i += 4;
+          break;
+        case 0x66: // f
+          if (b[i + 1] !== 0x61 || b[i + 2] !== 0x6c || b[i + 3] !== 0x73 || b[i + 4] !== 0x65) return false;
+          i += 5;
+          break;
+        case 0x6e: // n
+          if (b[i + 1] !== 0x75 || b[i + 2] !== 0x6c || b[i + 3] !== 0x6c) return false;
+          i += 4;
+          break;
+        default:
+          i = inum(b, i, n);
+          if (i < 0) return false;
+      }
+      st = ST_NEXT;
+    }
+  }
+}
+
+// Scanner states and the ways a value is read.
+const ST_VALUE = 0;
+const ST_KEY = 1;
+const ST_KEY_OR_END = 2;
+const ST_NEXT = 3;
+const ARRAY = 9;
+const A_ANY = 0;
+const A_TOP = 1;
+const A_PART = 2;
+const A_TYPE = 3;
+const A_DIRECTION = 4;
+const A_ADDRESS = 5;
+const A_NAME = 6;
+const A_NLRI = 7;
+const A_WITHDRAWN = 8;
+const A_ADDPATH = 9;
+
+/** JSON whitespace of the event from `i` (a space, or the outer escapes `\n`, `\r`, `\t`): the index after it. */
+function iws(b: Uint8Array, i: number, n: number): number {
+  while (i < n) {
+    const c = b[i];
+    if (c === 0x20) i++;
+    else if (c === BS) {
+      const d = b[i + 1];
+      if (d === 0x6e || d === 0x72 || d === 0x74) i += 2;
+      else break;
+    } else break;
+  }
+  return i;
+}
+
+/**
+ * An event-level string whose content starts at `i` (after its `\"`), RFC 8259 §7 at both
+ * levels: in the outer string `"` is `\"` and `\` is `\\`, so the event's escape `\n` is the
+ * bytes `\\n`. The event's strings may not hold control characters (an outer `\n` inside them).
+ * Returns `end << 1 | escaped` (end: the `\` of the closing `\"`), or -1.
+ */
+function istr(b: Uint8Array, i: number, n: number): number {
+  let esc = 0;
+  // The payload's last byte is a quote (checked by the callers): the runs of plain bytes stop
+  // there at the latest, so they need no bounds test of their own.
+  if (i >= n) return -1;
+  for (;;) {
+    // Four bytes a step (a read past a plain byte is never past the last quote).
+    for (;;) {
+      if (STOP[b[i]!] !== 0) break;
+      if (STOP[b[i + 1]!] !== 0) {
+        i += 1;
+        break;
+      }
+      if (STOP[b[i + 2]!] !== 0) {
+        i += 2;
+        break;
+      }
+      if (STOP[b[i + 3]!] !== 0) {
+        i += 3;
+        break;
+      }
+      i += 4;
+    }
+    if (b[i] !== BS) return -1; // the outer string's end, or a control character
+    const d = b[i + 1]!;
+    if (d === QUOTE) return (i << 1) | esc;
+    esc = 1;
+    if (d === BS) {
+      // The event's own escape: the escaped character follows.
+      const e = b[i + 2]!;
+      if (e === BS) {
+        const f = b[i + 3]!;
+        if (f !== QUOTE && f !== BS && f !== SLASH) return -1;
+        i += 4;
+      } else if (e === 0x75) {
+        if (HEX[b[i + 3]!] !== 1 || HEX[b[i + 4]!] !== 1 || HEX[b[i + 5]!] !== 1 || HEX[b[i + 6]!] !== 1) return -1;
+        i += 7;
+      } else if (e !== QUOTE && SIMPLE_ESCAPE[e] === 1) i += 3;
+      else return -1;
+    } else if (d === SLASH) i += 2;
+    else if (d === 0x75) {
+      // An outer \uXXXX (Go writes <, > and & so): one character of the event's string, unless
+      // it is a quote, a backslash or a control character (those would change the event's syntax).
+      const cu = (NIBBLE[b[i + 2]!]! << 12) | (NIBBLE[b[i + 3]!]! << 8) | (NIBBLE[b[i + 4]!]! << 4) | NIBBLE[b[i + 5]!]!;
+      if (cu < 0x20 || cu === QUOTE || cu === BS) return -1; // also a bad digit (cu < 0)
+      i += 6;
+    } else return -1;
+  }
+}
+
+/** RFC 8259 §6 at `i`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; the index after it, or -1. */
+function inum(b: Uint8Array, i: number, n: number): number {
+  if (b[i] === 0x2d) i++;
+  let c = i < n ? b[i]! : 0;
+  if (c === 0x30) i++;
+  else if (c >= 0x31 && c <= 0x39) {
+    do i++;
+    while (i < n && isDigit(b[i]!));
+  } else return -1;
+  if (i < n && b[i] === 0x2e) {
+    i++;
+    if (!(i < n && isDigit(b[i]!))) return -1;
+    do i++;
+    while (i < n && isDigit(b[i]!));
+  }
+  c = i < n ? b[i]! : 0;
+  if (c === 0x65 || c === 0x45) {
+    i++;
+    c = i < n ? b[i]! : 0;
+    if (c === 0x2b || c === 0x2d) i++;
+    if (!(i < n && isDigit(b[i]!))) return -1;
+    do i++;
+    while (i < n && isDigit(b[i]!));
+  }
+  return i;
+}
+
+/** The bytes at `a` (before `n`) start with `word`. */
+function startsWith(b: Uint8Array, a: number, n: number, word: Uint8Array): boolean {
+  if (a + word.length > n) return false;
+  for (let k = 0; k < word.length; k++) if (b[a + k] !== word[k]) return false;
+  return true;
+}
+
+/** Bytes a..e are `name`. */
+function same(b: Uint8Array, a: number, e: number, name: Uint8Array): boolean {
+  const len = name.length;
+  if (e - a !== len) return false;
+  for (let k = 0; k < len; k++) if (b[a + k] !== name[k]) return false;
+  return true;
+}
+
+/** Spans a..e and c..f hold the same bytes. */
+export function sameSpan(b: Uint8Array, a: number, e: number, c: number, f: number): boolean {
+  if (e - a !== f - c) return false;
+  for (let k = 0; k < e - a; k++) if (b[a + k] !== b[c + k]) return false;
+  return true;
 }
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+function growTo(a: Int32Array, min: number): Int32Array<ArrayBuffer> {
+  const t = new Int32Array(Math.max(a.length * 2, min));
+  t.set(a);
+  return t;
 }

@@ -1,22 +1,21 @@
 /**
  * The routes each peer currently announces, per family: announce adds, withdraw removes, peer
- * down clears the peer. Keys are the NLRI's own bytes (with the ADD-PATH path id when the session
- * uses it, RFC 7911 §3: the path id is part of the route's identity), values the decoded models,
- * rendered as Ze's JSON only when asked.
+ * down clears the peer. Keys are route identities (the NLRI's own bytes, with the ADD-PATH path id
+ * when the session uses it, RFC 7911 §3: the path id is part of the route's identity; or a
+ * family's `routeKey`), values whatever the owner stores for the route (the ze-nlri plugin keeps
+ * the NLRI's bytes, `stored-route.ts`, and renders Ze's JSON only when asked).
  */
 import { JsonWriter } from '../../core/json.js';
-import type { FamilyCodec, NlriBase } from '../../registry/family.js';
-import { writeJson } from '../../registry/ops.js';
 
-export class RouteTable {
-  private readonly peers = new Map<string, Map<string, Map<string, NlriBase>>>();
+export class RouteTable<V = string> {
+  private readonly peers = new Map<string, Map<string, Map<string, V>>>();
 
-  announce(peer: string, family: string, key: string, model: NlriBase): void {
+  announce(peer: string, family: string, key: string, route: V): void {
     let fams = this.peers.get(peer);
     if (!fams) this.peers.set(peer, (fams = new Map()));
     let routes = fams.get(family);
     if (!routes) fams.set(family, (routes = new Map()));
-    routes.set(key, model);
+    routes.set(key, route);
   }
 
   /** Remove one route; true when it was there. */
@@ -51,10 +50,11 @@ export class RouteTable {
   }
 
   /**
-   * `{"<peer>":{"<family>":[<Ze JSON of each route>,…]}}`, peers and families sorted, routes in
-   * arrival order. `peer`/`family` filter ('*' or undefined: all).
+   * `{"<peer>":{"<family>":[<each route, as `write` renders it>,…]}}`, peers and families sorted,
+   * routes in arrival order. `peer`/`family` filter ('*' or undefined: all). `write` returns false
+   * for a family it cannot render (its array is then empty).
    */
-  toJson(codecOf: (family: string) => FamilyCodec<any> | undefined, peer?: string, family?: string): string {
+  toJson(write: (family: string, route: V, j: JsonWriter) => boolean, peer?: string, family?: string): string {
     const j = new JsonWriter();
     j.beginObject();
     for (const p of this.peerNames()) {
@@ -64,9 +64,8 @@ export class RouteTable {
       if (names.length === 0) continue;
       j.key(p).beginObject();
       for (const f of names) {
-        const codec = codecOf(f);
         j.key(f).beginArray();
-        if (codec) for (const m of fams.get(f)!.values()) writeJson(codec, m, j);
+        for (const m of fams.get(f)!.values()) if (!write(f, m, j)) break;
         j.endArray();
       }
       j.endObject();
