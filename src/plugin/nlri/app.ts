@@ -14,7 +14,7 @@ import type { Registry } from '../../registry/registry.js';
 import { Logger, errorText } from '../log.js';
 import { AnswerError } from '../rpc.js';
 import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
-import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED } from './event-scan.js';
+import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED, sameSpan } from './event-scan.js';
 import { updateHexCommand, type OriginateOptions } from './originate.js';
 import { PluginStats } from './stats.js';
 import { loadRoute, storeRoute } from './stored-route.js';
@@ -68,12 +68,6 @@ function selectorMatches(sel: string, peer: any): boolean {
 function sameText(buf: Uint8Array, a: number, b: number, s: string): boolean {
   if (b - a !== s.length) return false;
   for (let k = 0; k < s.length; k++) if (buf[a + k] !== s.charCodeAt(k)) return false;
-  return true;
-}
-
-function sameBytes(buf: Uint8Array, a: number, b: number, c: number, d: number): boolean {
-  if (b - a !== d - c) return false;
-  for (let k = 0; k < b - a; k++) if (buf[a + k] !== buf[c + k]) return false;
   return true;
 }
 
@@ -204,7 +198,7 @@ export class NlriPlugin {
           const codec = this.codecAt(buf, fa, fb);
           if (!codec) continue;
           let addPath = false;
-          for (let r = 0; r < na && !addPath; r++) addPath = sameBytes(buf, fa, fb, t[aps + 2 * r]!, t[aps + 2 * r + 1]!);
+          for (let r = 0; r < na && !addPath; r++) addPath = sameSpan(buf, fa, fb, t[aps + 2 * r]!, t[aps + 2 * r + 1]!);
           const ha = t[o + 3]!;
           const hb = t[o + 4]!;
           const len = (hb - ha) >>> 1;

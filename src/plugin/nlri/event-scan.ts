@@ -593,30 +593,37 @@ function istr(b: Uint8Array, i: number, n: number): number {
       i += 4;
     }
     if (b[i] !== BS) return -1; // the outer string's end, or a control character
-    const d = b[i + 1]!;
-    if (d === QUOTE) return (i << 1) | esc;
+    if (b[i + 1] === QUOTE) return (i << 1) | esc;
     esc = 1;
-    if (d === BS) {
-      // The event's own escape: the escaped character follows.
-      const e = b[i + 2]!;
-      if (e === BS) {
-        const f = b[i + 3]!;
-        if (f !== QUOTE && f !== BS && f !== SLASH) return -1;
-        i += 4;
-      } else if (e === 0x75) {
-        if (HEX[b[i + 3]!] !== 1 || HEX[b[i + 4]!] !== 1 || HEX[b[i + 5]!] !== 1 || HEX[b[i + 6]!] !== 1) return -1;
-        i += 7;
-      } else if (e !== QUOTE && SIMPLE_ESCAPE[e] === 1) i += 3;
-      else return -1;
-    } else if (d === SLASH) i += 2;
-    else if (d === 0x75) {
-      // An outer \uXXXX (Go writes <, > and & so): one character of the event's string, unless
-      // it is a quote, a backslash or a control character (those would change the event's syntax).
-      const cu = (NIBBLE[b[i + 2]!]! << 12) | (NIBBLE[b[i + 3]!]! << 8) | (NIBBLE[b[i + 4]!]! << 4) | NIBBLE[b[i + 5]!]!;
-      if (cu < 0x20 || cu === QUOTE || cu === BS) return -1; // also a bad digit (cu < 0)
-      i += 6;
-    } else return -1;
+    i = escapeEnd(b, i);
+    if (i < 0) return -1;
   }
+}
+
+/**
+ * The end of the escape at `i` inside an event-level string (at its first backslash, not the
+ * string's closing quote): the index after it, or -1 when it is not one the scanner reads.
+ */
+function escapeEnd(b: Uint8Array, i: number): number {
+  const d = b[i + 1]!;
+  if (d === BS) {
+    // The event's own escape: the escaped character follows.
+    const e = b[i + 2]!;
+    if (e === BS) {
+      const f = b[i + 3]!;
+      return f === QUOTE || f === BS || f === SLASH ? i + 4 : -1;
+    }
+    if (e === 0x75) return HEX[b[i + 3]!] === 1 && HEX[b[i + 4]!] === 1 && HEX[b[i + 5]!] === 1 && HEX[b[i + 6]!] === 1 ? i + 7 : -1;
+    return e !== QUOTE && SIMPLE_ESCAPE[e] === 1 ? i + 3 : -1;
+  }
+  if (d === SLASH) return i + 2;
+  if (d === 0x75) {
+    // An outer \uXXXX (Go writes <, > and & so): one character of the event's string, unless
+    // it is a quote, a backslash or a control character (those would change the event's syntax).
+    const cu = (NIBBLE[b[i + 2]!]! << 12) | (NIBBLE[b[i + 3]!]! << 8) | (NIBBLE[b[i + 4]!]! << 4) | NIBBLE[b[i + 5]!]!;
+    return cu < 0x20 || cu === QUOTE || cu === BS ? -1 : i + 6; // (a bad digit makes cu negative)
+  }
+  return -1;
 }
 
 /** RFC 8259 §6 at `i`: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`; the index after it, or -1. */

@@ -9,24 +9,42 @@ import { JsonWriter } from '../../core/json.js';
 
 export class RouteTable<V = string> {
   private readonly peers = new Map<string, Map<string, Map<string, V>>>();
+  /** The routes of the last peer and family used (consecutive updates mostly share them). */
+  private lastPeer: string | undefined;
+  private lastFamily: string | undefined;
+  private lastRoutes: Map<string, V> | undefined;
 
   announce(peer: string, family: string, key: string, route: V): void {
-    let fams = this.peers.get(peer);
-    if (!fams) this.peers.set(peer, (fams = new Map()));
-    let routes = fams.get(family);
-    if (!routes) fams.set(family, (routes = new Map()));
-    routes.set(key, route);
+    this.routesOf(peer, family, true)!.set(key, route);
   }
 
   /** Remove one route; true when it was there. */
   withdraw(peer: string, family: string, key: string): boolean {
-    const routes = this.peers.get(peer)?.get(family);
+    const routes = this.routesOf(peer, family, false);
     if (!routes) return false;
     return routes.delete(key);
   }
 
+  private routesOf(peer: string, family: string, create: boolean): Map<string, V> | undefined {
+    if (peer === this.lastPeer && family === this.lastFamily) return this.lastRoutes;
+    let fams = this.peers.get(peer);
+    if (!fams) {
+      if (!create) return undefined;
+      this.peers.set(peer, (fams = new Map()));
+    }
+    let routes = fams.get(family);
+    if (!routes) {
+      if (!create) return undefined;
+      fams.set(family, (routes = new Map()));
+    }
+    this.lastPeer = peer;
+    this.lastFamily = family;
+    return (this.lastRoutes = routes);
+  }
+
   /** Forget every route of `peer`; returns how many there were. */
   clearPeer(peer: string): number {
+    if (peer === this.lastPeer) this.lastPeer = this.lastFamily = this.lastRoutes = undefined;
     const fams = this.peers.get(peer);
     if (!fams) return 0;
     let n = 0;
