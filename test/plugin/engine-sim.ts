@@ -259,6 +259,18 @@ export class EngineSim {
   }
 
   requestWithId(id: string, method: string, params?: unknown, timeoutMs = 10_000): Promise<Line> {
+    return this.requestText(id, method, params === undefined ? undefined : JSON.stringify(params), timeoutMs);
+  }
+
+  /**
+   * Send an engine request whose params are already JSON (bytes or text, as Ze's encoder wrote
+   * them), so a benchmark measures the plugin and not the simulator's JSON.stringify.
+   */
+  requestPayload(method: string, payload: Buffer | string, timeoutMs = 10_000): Promise<Line> {
+    return this.requestText(String(this.nextId++), method, payload, timeoutMs);
+  }
+
+  private requestText(id: string, method: string, payload: Buffer | string | undefined, timeoutMs: number): Promise<Line> {
     return new Promise((resolve, reject) => {
       const t = setTimeout(() => {
         this.waiting.delete(id);
@@ -268,7 +280,13 @@ export class EngineSim {
         clearTimeout(t);
         resolve(l);
       });
-      this.send(params === undefined ? `#${id} ${method}` : `#${id} ${method} ${JSON.stringify(params)}`);
+      if (payload === undefined) this.send(`#${id} ${method}`);
+      else if (typeof payload === 'string') this.send(`#${id} ${method} ${payload}`);
+      else {
+        this.sock?.write(`#${id} ${method} `);
+        this.sock?.write(payload);
+        this.sock?.write('\n');
+      }
     });
   }
 
