@@ -8,9 +8,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../src/index.js';
-import { Logger } from '../../src/plugin/log.js';
-import { NlriPlugin } from '../../src/plugin/nlri/app.js';
 import { BatchScanner, EVENT_UPDATE } from '../../src/plugin/nlri/event-scan.js';
+import { eventText } from '../../fuzz/arbitraries/plugin-events.js';
+import { oraclePlugin, outcome, viaJsonParse } from '../../fuzz/plugin-oracle.js';
 import { updateEvent } from './engine-sim.js';
 
 // §8 of the protocol spec, verbatim (the event string of the deliver-batch, unescaped).
@@ -18,37 +18,7 @@ const ZE_EVENT =
   '{"type":"bgp","bgp":{"message":{"type":"update","id":1,"direction":"received"},"peer":{"address":"127.0.0.1","local":{"address":"127.0.0.1","as":65000},"name":"peer1","remote":{"as":65000}},"update":{"attr":{"origin":"igp","local-preference":100},"nlri":{"ipv4/flow":[{"action":"add","nlri":[{"destination":[["10.0.0.0/24/0"]]}]}]}},"raw":{"attributes":"4001010040020040050400000064","nlri":{"ipv4/flow":"0501180a0000"},"update":"0000001c4001010040020040050400000064800e0b00018500000501180a0000"}}}';
 
 const FLOW = defaultRegistry.has('ipv4/flow');
-const FAMILIES = ['ipv4/flow', 'ipv4/mpls-vpn'].filter((f) => defaultRegistry.has(f)).map((f) => defaultRegistry.require(f));
-
-function plugin(): { p: NlriPlugin; lines: string[] } {
-  const lines: string[] = [];
-  const p = new NlriPlugin({ registry: defaultRegistry, families: FAMILIES, name: 'ze-nlri', logger: new Logger({ level: 'DEBUG', write: (l) => lines.push(l) }) });
-  return { p, lines };
-}
-
-/** What the plugin did with the events: routes, counters (without the path taken), log lines. */
-function outcome(p: NlriPlugin, lines: string[]): unknown {
-  const { ['uptime-seconds']: _u, ['events-parsed-in-full']: _f, ...stats } = p.stats.toJSON(p.table.count());
-  return { routes: p.routesJson(), stats, log: lines.map((l) => l.replace(/^time=\S+ /, '')) };
-}
-
-/** The old path: JSON.parse, then the object reading (handleEvent); invalid JSON logged. */
-function viaJsonParse(texts: string[]): unknown {
-  const { p, lines } = plugin();
-  for (const t of texts) {
-    let ev: unknown = t;
-    if (t.startsWith('{')) {
-      try {
-        ev = JSON.parse(t);
-      } catch {
-        p.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
-        continue;
-      }
-    }
-    p.handleEvent(ev);
-  }
-  return outcome(p, lines);
-}
+const plugin = oraclePlugin;
 
 function viaText(texts: string[]): { out: unknown; full: number } {
   const { p, lines } = plugin();
@@ -232,63 +202,6 @@ describe.skipIf(!FLOW)('event scanner: Ze events take the fast path with the sam
 });
 
 // ---- property: the scanner agrees with JSON.parse on generated events ----
-
-const ws = fc.oneof({ weight: 30, arbitrary: fc.constantFrom('', ' ', '  ') }, fc.constantFrom('\n', '\t', '\r\n'));
-const str = fc.oneof(fc.constantFrom('update', 'received', 'sent', 'state', '127.0.0.1', 'peer1', '', 'ipv4/flow', '1'), fc.string({ maxLength: 6 }));
-const hexText = fc.oneof(fc.constantFrom('0501180a0000', '0501180A0000', '000000070501180a0000', '05011', 'zz', ''), fc.stringMatching(/^[0-9a-f]{0,16}$/));
-
-/** JSON text of a value, with random whitespace and, sometimes, escaped characters in strings. */
-function text(v: unknown, w: () => string, escape: () => boolean): string {
-  if (typeof v === 'string') {
-    const j = JSON.stringify(v);
-    return escape() && v.length > 0 ? '"\\u' + v.charCodeAt(0).toString(16).padStart(4, '0') + j.slice(2) : j;
-  }
-  if (Array.isArray(v)) return '[' + w() + v.map((x) => text(x, w, escape)).join(w() + ',' + w()) + w() + ']';
-  if (v && typeof v === 'object') {
-    const entries = (v as { __entries?: Array<[string, unknown]> }).__entries ?? Object.entries(v);
-    return '{' + w() + entries.map(([k, x]) => text(k, w, escape) + w() + ':' + w() + text(x, w, escape)).join(w() + ',' + w()) + w() + '}';
-  }
-  return JSON.stringify(v) ?? 'null';
-}
-
-/** An object with these entries in this order (repeats kept), for `text`. */
-const entries = (e: Array<[string, unknown]>) => ({ __entries: e });
-const members = <T>(arb: fc.Arbitrary<Array<[string, T]>>) => arb.map((e) => entries(e));
-const shuffled = <T>(arb: fc.Arbitrary<T[]>) => arb.chain((xs) => fc.shuffledSubarray(xs, { minLength: Math.max(0, xs.length - 1), maxLength: xs.length }));
-const anyValue = fc.oneof({ weight: 3, arbitrary: str }, fc.jsonValue({ maxDepth: 2 }));
-const familyKey = fc.constantFrom('ipv4/flow', 'ipv4/flow', 'ipv4/mpls-vpn', 'ipv4/mpls-vpn', 'ipv6/x', '1', '');
-const familyObj = (value: fc.Arbitrary<unknown>) => members(fc.array(fc.tuple(familyKey, value), { maxLength: 2 }));
-
-const eventArb = fc
-  .record({
-    message: members(shuffled(fc.tuple(fc.tuple(fc.constant('type'), fc.oneof({ weight: 8, arbitrary: fc.constant('update') }, str, anyValue)), fc.tuple(fc.constant('id'), fc.nat()), fc.tuple(fc.constant('direction'), fc.oneof({ weight: 4, arbitrary: fc.constant('received') }, str, anyValue))).map((t) => [...t] as Array<[string, unknown]>))),
-    peer: fc.oneof({ weight: 5, arbitrary: members(shuffled(fc.tuple(fc.tuple(fc.constant('address'), fc.oneof(str, anyValue)), fc.tuple(fc.constant('name'), fc.oneof(str, anyValue)), fc.tuple(fc.constant('remote'), anyValue)).map((t) => [...t] as Array<[string, unknown]>))) }, anyValue),
-    raw: fc.oneof(
-      { weight: 6, arbitrary: members(shuffled(fc.tuple(fc.tuple(fc.constant('nlri'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof({ weight: 4, arbitrary: hexText }, anyValue)) }, anyValue)), fc.tuple(fc.constant('withdrawn'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof({ weight: 4, arbitrary: hexText }, anyValue)) }, anyValue)), fc.tuple(fc.constant('add-path'), fc.oneof({ weight: 5, arbitrary: familyObj(fc.oneof(fc.constant(true), anyValue)) }, anyValue)), fc.tuple(fc.constant('update'), hexText)).map((t) => [...t] as Array<[string, unknown]>))) },
-      anyValue,
-    ),
-    update: fc.jsonValue({ maxDepth: 3 }),
-    extra: fc.array(fc.tuple(fc.constantFrom('x', 'x', 'x', 'x', 'x', 'raw', 'peer', 'message'), anyValue), { maxLength: 1 }),
-  })
-  .chain((p) =>
-    shuffled(fc.constant([['message', p.message], ['peer', p.peer], ['update', p.update], ['raw', p.raw], ...p.extra] as Array<[string, unknown]>)).map((bgp) =>
-      entries([['type', 'bgp'], ['bgp', entries(bgp)]]),
-    ),
-  );
-
-/** Random whitespace, escapes, and sometimes one character removed, doubled or replaced. */
-const eventText = fc.tuple(eventArb, fc.array(ws, { minLength: 64, maxLength: 64 }), fc.array(fc.boolean(), { minLength: 64, maxLength: 64 }), fc.option(fc.tuple(fc.nat(), fc.constantFrom('del', 'dup', '"', '}', ',', ':', '\\', '\u0001')), { freq: 4 })).map(([ev, wss, escs, mutation]) => {
-  let wi = 0;
-  let ei = 0;
-  const sparse = (k: number) => (k % 5 === 0 ? wss[k % 64]! : '');
-  let t = text(ev, () => sparse(wi++), () => escs[ei++ % 64]! && ei % 41 === 0);
-  if (mutation) {
-    const [at, kind] = mutation;
-    const i = at % t.length;
-    t = kind === 'del' ? t.slice(0, i) + t.slice(i + 1) : kind === 'dup' ? t.slice(0, i) + t[i] + t.slice(i) : t.slice(0, i) + kind + t.slice(i + 1);
-  }
-  return t;
-});
 
 describe.skipIf(!FLOW)('event scanner: property against JSON.parse', () => {
   it('whenever it answers, JSON.parse accepts the text and the plugin does exactly what the object path does', () => {
