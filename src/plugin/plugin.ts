@@ -390,15 +390,8 @@ export class ZePlugin {
       }
     }
     if (this.eventHandlers.length === 0) return;
-    let ev: unknown = t;
-    if (t.startsWith('{')) {
-      try {
-        ev = JSON.parse(t);
-      } catch {
-        this.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
-        return;
-      }
-    }
+    const ev = parseEventText(t, this.log);
+    if (ev === undefined) return;
     for (const h of this.eventHandlers) {
       try {
         h(ev, t);
@@ -423,6 +416,20 @@ export class ZePlugin {
     } catch (e) {
       return { status: 'error', data: errorText(e) };
     }
+  }
+}
+
+/**
+ * An event's text as handlers get it: JSON text (it starts with `{`) parsed, any other text (the
+ * `text` encoding) as it is. Undefined for invalid JSON, which is logged at WARN.
+ */
+export function parseEventText(t: string, log: Logger): unknown {
+  if (!t.startsWith('{')) return t;
+  try {
+    return JSON.parse(t);
+  } catch {
+    log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
+    return undefined;
   }
 }
 

@@ -13,7 +13,7 @@ import { decodeNext, toJson, writeJson } from '../../registry/ops.js';
 import type { Registry } from '../../registry/registry.js';
 import { Logger, errorText } from '../log.js';
 import { AnswerError } from '../rpc.js';
-import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
+import { CommandError, ZePlugin, parseEventText, type ZePluginOptions } from '../plugin.js';
 import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED, sameSpan } from './event-scan.js';
 import { updateHexCommand, type OriginateOptions } from './originate.js';
 import { PluginStats } from './stats.js';
@@ -151,16 +151,8 @@ export class NlriPlugin {
   /** An event the scanner is not sure of: JSON.parse, then the object path. */
   private parseEvent(t: string): void {
     this.stats.fullParses++;
-    let ev: unknown = t;
-    if (t.startsWith('{')) {
-      try {
-        ev = JSON.parse(t);
-      } catch {
-        this.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
-        return;
-      }
-    }
-    this.handleEvent(ev);
+    const ev = parseEventText(t, this.log);
+    if (ev !== undefined) this.handleEvent(ev);
   }
 
   /** Apply the scanner's records of the events in `buf`, in order. */
