@@ -68,6 +68,13 @@ function invalid(s: string, i: number, family: string): NlriError {
 const NIBBLE_BYTE = new Int8Array(256).fill(-1);
 NIBBLE_BYTE.set(NIBBLE);
 
+/** The value of the 4 hex digits at `i` in `b` (a JSON `\uXXXX`), or -1 when they are not 4 hex digits. */
+export function hex4At(b: Uint8Array, i: number): number {
+  if (i + 4 > b.length) return -1;
+  const v = (NIBBLE_BYTE[b[i]!]! << 12) | (NIBBLE_BYTE[b[i + 1]!]! << 8) | (NIBBLE_BYTE[b[i + 2]!]! << 4) | NIBBLE_BYTE[b[i + 3]!]!;
+  return v < 0 ? -1 : v; // a -1 digit makes v negative
+}
+
 /**
  * Decode hex written as bytes (ASCII digits in `src` from `start` to `end`, either case) into
  * `out` from index 0. False when they are not an even number of hex digits (`fromHex` on their

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, goMarshal, goQuote, JsonWriter, NlriError, toHex } from '../../src/core/index.js';
+import { fromHex, goMarshal, goQuote, hex4At, hexBytesInto, JsonWriter, NlriError, toHex } from '../../src/core/index.js';
 
 describe('hex', () => {
   it('encodes upper case and decodes either case', () => {
@@ -64,5 +64,25 @@ describe('Go JSON text', () => {
     expect(goMarshal({ rd: '0:1:1', destination: [['10.0.0.0/24/0']], 'destination-port': [['>=1']] })).toBe(
       '{"destination":[["10.0.0.0/24/0"]],"destination-port":[["\\u003e=1"]],"rd":"0:1:1"}',
     );
+  });
+});
+
+describe('hex read from bytes', () => {
+  const b = (s: string) => Buffer.from(s, 'latin1');
+  it('hexBytesInto decodes either case and refuses odd lengths, non-digits and a short output', () => {
+    const out = new Uint8Array(3);
+    expect(hexBytesInto(b('x0aFf1y'), 1, 7, out)).toBe(false); // odd
+    expect(hexBytesInto(b('x0aFf10y'), 1, 7, out)).toBe(true);
+    expect([...out]).toEqual([0x0a, 0xff, 0x10]);
+    expect(hexBytesInto(b('0g'), 0, 2, out)).toBe(false);
+    expect(hexBytesInto(b('\u00e90'), 0, 2, out)).toBe(false);
+    expect(hexBytesInto(b('00112233'), 0, 8, out)).toBe(false); // 4 bytes into 3
+  });
+  it('hex4At reads four digits, and -1 for a non-digit or past the end', () => {
+    expect(hex4At(b('\\u003c'), 2)).toBe(0x3c);
+    expect(hex4At(b('D83d'), 0)).toBe(0xd83d);
+    expect(hex4At(b('00g0'), 0)).toBe(-1);
+    expect(hex4At(b('003'), 0)).toBe(-1);
+    expect(hex4At(b('x0030'), 2)).toBe(-1);
   });
 });

@@ -27,6 +27,8 @@
  * arrive as text).
  */
 
+import { hex4At } from '../../core/hex.js';
+
 /** Tape record kinds. */
 export const EVENT_UNSURE = 0;
 export const EVENT_UPDATE = 1;
@@ -80,15 +82,6 @@ const STOP = new Uint8Array(256);
 for (let c = 0; c < 0x20; c++) STOP[c] = 1;
 STOP[QUOTE] = 1;
 STOP[BS] = 1;
-/** Hex digits (for `\uXXXX`). */
-const HEX = new Uint8Array(256);
-for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
-/** Hex digit values (-1: not a digit). */
-const NIBBLE = new Int8Array(256).fill(-1);
-for (let k = 0; k < 16; k++) {
-  NIBBLE['0123456789abcdef'.charCodeAt(k)] = k;
-  NIBBLE['0123456789ABCDEF'.charCodeAt(k)] = k;
-}
 /** Escapes of RFC 8259 §7 after the backslash, other than `u`. */
 const SIMPLE_ESCAPE = new Uint8Array(256);
 for (const c of '"\\/bfnrt') SIMPLE_ESCAPE[c.charCodeAt(0)] = 1;
@@ -246,7 +239,7 @@ export class BatchScanner {
       if (c !== BS) return false; // a control character
       const d = b[i + 1]!;
       if (SIMPLE_ESCAPE[d] === 1) i += 2;
-      else if (d === 0x75 && HEX[b[i + 2]!] === 1 && HEX[b[i + 3]!] === 1 && HEX[b[i + 4]!] === 1 && HEX[b[i + 5]!] === 1) i += 6;
+      else if (d === 0x75 && hex4At(b, i + 2) >= 0) i += 6;
       else return false;
     }
     this.i = i;
@@ -613,15 +606,15 @@ function escapeEnd(b: Uint8Array, i: number): number {
       const f = b[i + 3]!;
       return f === QUOTE || f === BS || f === SLASH ? i + 4 : -1;
     }
-    if (e === 0x75) return HEX[b[i + 3]!] === 1 && HEX[b[i + 4]!] === 1 && HEX[b[i + 5]!] === 1 && HEX[b[i + 6]!] === 1 ? i + 7 : -1;
+    if (e === 0x75) return hex4At(b, i + 3) >= 0 ? i + 7 : -1;
     return e !== QUOTE && SIMPLE_ESCAPE[e] === 1 ? i + 3 : -1;
   }
   if (d === SLASH) return i + 2;
   if (d === 0x75) {
     // An outer \uXXXX (Go writes <, > and & so): one character of the event's string, unless
     // it is a quote, a backslash or a control character (those would change the event's syntax).
-    const cu = (NIBBLE[b[i + 2]!]! << 12) | (NIBBLE[b[i + 3]!]! << 8) | (NIBBLE[b[i + 4]!]! << 4) | NIBBLE[b[i + 5]!]!;
-    return cu < 0x20 || cu === QUOTE || cu === BS ? -1 : i + 6; // (a bad digit makes cu negative)
+    const cu = hex4At(b, i + 2);
+    return cu < 0x20 || cu === QUOTE || cu === BS ? -1 : i + 6; // (-1: not 4 hex digits)
   }
   return -1;
 }
