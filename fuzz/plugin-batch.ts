@@ -72,35 +72,36 @@ function viaRuntime(payload: Buffer): unknown {
   return { events, out: outcome(p, lines) };
 }
 
-function check(payload: Buffer): string | undefined {
+/** The problem with this payload, if any, and whether the scanner took it. */
+function check(payload: Buffer): { problem?: string; taken: boolean } {
   const { p, lines } = oraclePlugin();
   let taken: boolean;
   try {
     taken = p.handleBatch(payload);
   } catch (e) {
-    return `handleBatch threw: ${(e as Error).stack ?? e}`;
+    return { problem: `handleBatch threw: ${(e as Error).stack ?? e}`, taken: false };
   }
   if (taken) {
     let parsed: any;
     try {
       parsed = JSON.parse(payload.toString('utf8'));
     } catch {
-      return 'taken, but JSON.parse rejects the payload';
+      return { problem: 'taken, but JSON.parse rejects the payload', taken };
     }
     if (!isDeepStrictEqual(Object.keys(parsed ?? {}), ['events']) || !Array.isArray(parsed.events) || !parsed.events.every((e: unknown) => typeof e === 'string')) {
-      return 'taken, but the payload is not {"events":[<strings>]}';
+      return { problem: 'taken, but the payload is not {"events":[<strings>]}', taken };
     }
     const events = (parsed.events as string[]).map((e) => e.trim());
-    if (!isDeepStrictEqual(outcome(p, lines), viaJsonParse(events))) return 'taken: the plugin did not do what JSON.parse + the object path does';
-    return undefined;
+    if (!isDeepStrictEqual(outcome(p, lines), viaJsonParse(events))) return { problem: 'taken: the plugin did not do what JSON.parse + the object path does', taken };
+    return { taken };
   }
-  if (p.stats.events + p.stats.fullParses + p.table.count() !== 0) return 'left to the runtime, but something was applied';
+  if (p.stats.events + p.stats.fullParses + p.table.count() !== 0) return { problem: 'left to the runtime, but something was applied', taken };
   const r = viaRuntime(payload);
   if (r !== 'invalid') {
     const { events, out } = r as { events: string[]; out: unknown };
-    if (!isDeepStrictEqual(out, viaJsonParse(events))) return 'runtime path: handleEventText did not do what JSON.parse + the object path does';
+    if (!isDeepStrictEqual(out, viaJsonParse(events))) return { problem: 'runtime path: handleEventText did not do what JSON.parse + the object path does', taken };
   }
-  return undefined;
+  return { taken };
 }
 
 const opts = parseArgs(process.argv.slice(2));
@@ -113,10 +114,10 @@ while (Date.now() < end) {
   const samples = fc.sample(input, { numRuns: 200, seed: seed++ });
   for (const [texts, d] of samples) {
     const payload = payloadOf(texts, d as [number, number | string] | null);
-    const problem = check(payload);
+    const r = check(payload);
     execs++;
-    if (problem) findings.push({ problem, payload: payload.toString('base64') });
-    else if (oraclePlugin().p.handleBatch(payload)) taken++;
+    if (r.taken) taken++;
+    if (r.problem) findings.push({ problem: r.problem, payload: payload.toString('base64') });
   }
 }
 console.log(`plugin-batch: ${execs} payloads in ${opts.seconds} s (${Math.round(execs / opts.seconds)}/s), ${((100 * taken) / Math.max(1, execs)).toFixed(1)} % taken by the scanner, ${findings.length} findings, seeds ${opts.seed}..${seed - 1}`);

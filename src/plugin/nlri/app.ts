@@ -142,10 +142,12 @@ export class NlriPlugin {
 
   /** Handle one delivered event as text (trimmed): the same reading as in a batch. */
   handleEventText(t: string): void {
-    const json = Buffer.from(JSON.stringify(t));
-    const sc = this.textScanner;
-    if (t.charCodeAt(0) === 0x7b && sc.scanString(json)) this.apply(sc, json);
-    else this.parseEvent(t);
+    // Only JSON text can be an update event (the text encoding is parsed as before).
+    if (t.charCodeAt(0) === 0x7b) {
+      const json = Buffer.from(JSON.stringify(t));
+      if (this.textScanner.scanString(json)) return this.apply(this.textScanner, json);
+    }
+    this.parseEvent(t);
   }
 
   /** An event the scanner is not sure of: JSON.parse, then the object path. */
