@@ -35,25 +35,40 @@ export class NlriError extends Error {
   readonly code: NlriErrorCode;
   readonly family: string;
   readonly offset: number;
+  /** The path attribute being processed (its JSON name, e.g. `extended-community`), or ''. */
+  readonly attribute: string;
 
-  constructor(code: NlriErrorCode, message: string, family = '', offset = -1) {
+  constructor(code: NlriErrorCode, message: string, family = '', offset = -1, attribute = '') {
     super(message);
     this.name = 'NlriError';
     this.code = code;
     this.family = family;
     this.offset = offset;
+    this.attribute = attribute;
   }
 
   /** A copy of this error attributed to `family` (used when a shared helper did not know it). */
   withFamily(family: string): NlriError {
     if (this.family === family) return this;
-    const e = new NlriError(this.code, this.message, family, this.offset);
+    const e = new NlriError(this.code, this.message, family, this.offset, this.attribute);
     e.stack = this.stack;
     return e;
   }
 
-  toJSON(): { code: string; family: string; offset: number; message: string } {
-    return { code: this.code, family: this.family, offset: this.offset, message: this.message };
+  /**
+   * A copy located in a larger input: attributed to path attribute `attribute` and with the
+   * offset moved by `shift` (an attribute value's errors, seen from the whole UPDATE).
+   */
+  inAttribute(attribute: string, shift = 0): NlriError {
+    const e = new NlriError(this.code, this.message, this.family, this.offset < 0 ? this.offset : this.offset + shift, attribute);
+    e.stack = this.stack;
+    return e;
+  }
+
+  toJSON(): { code: string; family: string; attribute?: string; offset: number; message: string } {
+    const o: { code: string; family: string; attribute?: string; offset: number; message: string } = { code: this.code, family: this.family, offset: this.offset, message: this.message };
+    if (this.attribute) o.attribute = this.attribute;
+    return o;
   }
 }
 
