@@ -7,9 +7,19 @@
 import { builtinCodecs, builtinSamples } from './families.js';
 import { Registry } from './registry/registry.js';
 import type { DecodeOptions } from './registry/family.js';
+import { builtinAttributes, builtinAttributeSamples } from './attributes-builtin.js';
+import { AttributeRegistry, attrContext, type SessionOptions } from './attributes/registry.js';
+import type { AttrContext } from './attributes/attribute.js';
+import { fromHex } from './core/hex.js';
+import { decodeUpdateWith } from './update/decode.js';
+import { encodeUpdateWith, type UpdateEncodeOptions } from './update/encode.js';
+import { updateToJson, type UpdateJsonOptions } from './update/json.js';
+import type { BgpUpdate } from './update/model.js';
 
 export * from './core/index.js';
 export * from './registry/index.js';
+export * from './attributes/index.js';
+export * from './update/index.js';
 
 /** A registry holding every family shipped with ze-nlri. */
 export function createDefaultRegistry(): Registry {
@@ -30,4 +40,67 @@ export function decodeHex(family: string, hex: string, opts?: DecodeOptions): st
 /** encode-nlri (ze-plugin-protocol.md §5.1): Ze args tokens → UPPER-case hex of one NLRI. */
 export function encodeArgs(family: string, args: readonly string[]): string {
   return defaultRegistry.encodeArgs(family, args);
+}
+
+/** An attribute registry holding every path attribute shipped with ze-nlri. */
+export function createDefaultAttributes(): AttributeRegistry {
+  return new AttributeRegistry(builtinAttributes);
+}
+
+/** The shared default attribute registry (add your own with `register`). */
+export const defaultAttributes: AttributeRegistry = createDefaultAttributes();
+
+/** Every built-in sample attribute value (docs/ADDING-AN-ATTRIBUTE.md). */
+export const attributeSamples = builtinAttributeSamples;
+
+/** A session as `decodeUpdate` / `encodeUpdate` use it; make one per session and reuse it. */
+export interface Session {
+  readonly ctx: AttrContext;
+  readonly attributes: AttributeRegistry;
+  readonly extendedMessage: boolean;
+}
+
+function isSession(s: unknown): s is Session {
+  return typeof s === 'object' && s !== null && 'ctx' in s && 'attributes' in s;
+}
+
+/** What the OPEN exchange decided (ADD-PATH, 4-octet AS, Multiple Labels, Extended Message), ready to reuse. */
+export function createSession(opts: SessionOptions & { attributes?: AttributeRegistry } = {}): Session {
+  return Object.freeze({
+    ctx: attrContext(opts, opts.families ?? defaultRegistry),
+    attributes: opts.attributes ?? defaultAttributes,
+    extendedMessage: opts.extendedMessage ?? false,
+  });
+}
+
+const defaultSession = createSession();
+
+function sessionOf(s: Session | SessionOptions | undefined): Session {
+  if (s === undefined) return defaultSession;
+  return isSession(s) ? s : createSession(s);
+}
+
+/**
+ * Decode one UPDATE: a whole BGP message (marker and header checked) or the UPDATE body.
+ * Never throws for bad bytes: RFC 7606's verdict is `action`, the details `problems`.
+ */
+export function decodeUpdate(bytes: Uint8Array, session?: Session | SessionOptions): BgpUpdate {
+  const s = sessionOf(session);
+  return decodeUpdateWith(bytes, s.ctx, s.attributes, { extendedMessage: s.extendedMessage });
+}
+
+/** Encode an UPDATE model as a BGP message (or its body with `{ header: false }`). */
+export function encodeUpdate(u: BgpUpdate, session?: Session | SessionOptions, opts: UpdateEncodeOptions = {}): Uint8Array {
+  const s = sessionOf(session);
+  return encodeUpdateWith(u, s.ctx, { extendedMessage: s.extendedMessage, ...opts });
+}
+
+/** Hex of an UPDATE (spaces, colons and `0x` allowed) → Ze's `ze bgp decode --update --json` text. */
+export function decodeUpdateHex(hex: string, session?: Session | SessionOptions, opts?: UpdateJsonOptions): string {
+  return updateToJson(decodeUpdate(fromHex(normalizeHex(hex), 'update'), session), opts);
+}
+
+/** Hex as users type it: whitespace, colons, a `0x` prefix, either case. */
+export function normalizeHex(s: string): string {
+  return s.replace(/^\s*0x/i, '').replace(/[\s:]/g, '');
 }

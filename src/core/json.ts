@@ -267,3 +267,80 @@ export function goMarshal(v: unknown): string {
 export function byteCompare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * Re-order the keys of every object in a compact JSON text byte-wise, as a Go program that
+ * unmarshals the text into `map[string]any` and marshals it again would (Ze does that with the
+ * NLRI JSON its plugins return). Number literals and string escapes are kept exactly as written
+ * (Go's float64 round trip would round integers above 2^53; ze-nlri keeps them exact).
+ * Input must be valid compact JSON as JsonWriter writes it; text that is already sorted is
+ * returned unchanged.
+ */
+export function sortJsonKeys(text: string): string {
+  let i = 0;
+  const value = (): string => {
+    const c = text.charCodeAt(i);
+    if (c === 0x7b /* { */) {
+      i++;
+      if (text.charCodeAt(i) === 0x7d) {
+        i++;
+        return '{}';
+      }
+      const members: [string, string][] = [];
+      let sorted = true;
+      for (;;) {
+        const ks = i;
+        skipString();
+        const key = text.slice(ks, i);
+        i++; // ':'
+        const v = value();
+        if (members.length > 0 && byteCompare(members[members.length - 1]![0], key) > 0) sorted = false;
+        members.push([key, v]);
+        if (text.charCodeAt(i) === 0x2c) {
+          i++;
+          continue;
+        }
+        i++; // '}'
+        break;
+      }
+      if (!sorted) members.sort((a, b) => byteCompare(a[0], b[0]));
+      let out = '{';
+      for (let k = 0; k < members.length; k++) out += (k ? ',' : '') + members[k]![0] + ':' + members[k]![1];
+      return out + '}';
+    }
+    if (c === 0x5b /* [ */) {
+      i++;
+      if (text.charCodeAt(i) === 0x5d) {
+        i++;
+        return '[]';
+      }
+      let out = '[';
+      for (;;) {
+        out += value();
+        if (text.charCodeAt(i) === 0x2c) {
+          i++;
+          out += ',';
+          continue;
+        }
+        i++;
+        return out + ']';
+      }
+    }
+    const s = i;
+    if (c === 0x22) skipString();
+    else while (i < text.length && !',]}'.includes(text[i]!)) i++;
+    return text.slice(s, i);
+  };
+  const skipString = (): void => {
+    i++; // opening quote
+    while (i < text.length) {
+      const ch = text.charCodeAt(i);
+      if (ch === 0x5c) i += 2;
+      else if (ch === 0x22) {
+        i++;
+        return;
+      } else i++;
+    }
+  };
+  return value();
+}

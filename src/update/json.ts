@@ -1,0 +1,147 @@
+/**
+ * BgpUpdate → JSON text in the shape of Ze's `ze bgp decode --update --json` (Ze's
+ * cmd/ze/bgp/decode_update.go at f09f9ac2): an envelope `{"bgp":{"message":…,"peer":…,
+ * "update":{…}},"type":"bgp"}`, and in `update` the key `attr` (the path attributes by name,
+ * without NEXT_HOP, MP_REACH_NLRI and MP_UNREACH_NLRI) and one key per family holding a list of
+ * operations `{"action":"add"|"del","next-hop":…,"nlri":[…]}`. Every object's keys are sorted
+ * byte-wise (Ze builds Go maps), NLRI objects included (Ze re-marshals its plugins' JSON).
+ *
+ * Superset keys (docs/ze-compat.md, "Whole UPDATE"): `errors` (RFC 7606 problems), `end-of-rib`,
+ * `next-hop-link-local` and `next-hop-rd` in operations, attributes Ze has no parser for, unknown
+ * attributes as `attr-<code>`: {"code","flags","raw"}.
+ */
+import { toHex } from '../core/hex.js';
+import { JsonWriter, byteCompare, goQuote, sortJsonKeys } from '../core/json.js';
+import { rdToString } from '../core/rd.js';
+import type { FamilyCodec, NlriBase } from '../registry/family.js';
+import { writeJson } from '../registry/ops.js';
+import type { MpReach, MpUnreach, NextHop } from '../../attributes/mp/model.js';
+import type { BgpUpdate, PathAttribute } from './model.js';
+
+const NEXT_HOP = 3;
+const MP_REACH = 14;
+const MP_UNREACH = 15;
+
+export interface UpdateJsonOptions {
+  /** Wrap in Ze's `{"bgp":{…},"type":"bgp"}` envelope as `ze bgp decode --update --json` does (default true). */
+  envelope?: boolean;
+}
+
+const ENVELOPE_HEAD = '{"bgp":{"message":{"direction":"received","id":0,"type":"update"},"peer":{"address":"127.0.0.1","remote":{"as":65533}},"update":';
+const ENVELOPE_TAIL = '},"type":"bgp"}';
+
+const EMPTY = new Uint8Array(0);
+
+interface Op {
+  json: string;
+}
+
+function isZeroRd(rd: Uint8Array): boolean {
+  for (let i = 0; i < rd.length; i++) if (rd[i] !== 0) return false;
+  return true;
+}
+
+/** The `next-hop` text of an MP_REACH next hop, Ze's form where Ze reads it right. */
+export function nextHopText(nh: NextHop): string {
+  if (nh.kind === 'none') return 'no-nexthop';
+  if (nh.address !== undefined) return nh.address;
+  return toHex(nh.bytes).toLowerCase();
+}
+
+function nlriList(codec: FamilyCodec<any> | undefined, nlri: readonly NlriBase[], bytes: Uint8Array, j: JsonWriter): string {
+  if (!codec) return '[{"parsed":false,"raw":"' + toHex(bytes) + '"}]';
+  let out = '[';
+  for (let k = 0; k < nlri.length; k++) {
+    writeJson(codec, nlri[k]!, j);
+    out += (k ? ',' : '') + sortJsonKeys(j.take());
+  }
+  return out + ']';
+}
+
+function reachOp(mp: MpReach, j: JsonWriter): string {
+  const nh = mp.nextHop;
+  let s = '{"action":"add","next-hop":' + goQuote(nextHopText(nh));
+  if (nh.linkLocal !== undefined) s += ',"next-hop-link-local":' + goQuote(nh.linkLocal);
+  if (nh.rd !== undefined && !isZeroRd(nh.rd)) s += ',"next-hop-rd":' + goQuote(rdToString(nh.rd));
+  return s + ',"nlri":' + nlriList(mp.codec, mp.nlri, mp.nlriBytes, j) + '}';
+}
+
+function unreachOp(mp: MpUnreach, j: JsonWriter): string {
+  return '{"action":"del","nlri":' + nlriList(mp.codec, mp.nlri, mp.nlriBytes, j) + '}';
+}
+
+function attributeJson(a: PathAttribute, j: JsonWriter): string {
+  if (a.codec === undefined || a.value === undefined) {
+    return '{"code":' + a.code + ',"flags":' + a.flags + ',"raw":"' + toHex(a.raw) + '"}';
+  }
+  a.codec.json(a.value, j);
+  return j.take();
+}
+
+/** The `update` object (no envelope) as JSON text. */
+export function updateBodyJson(u: BgpUpdate): string {
+  const j = new JsonWriter();
+  const members: [string, string][] = [];
+  const families = new Map<string, Op[]>();
+  const addOp = (family: string, json: string): void => {
+    let ops = families.get(family);
+    if (!ops) families.set(family, (ops = []));
+    ops.push({ json });
+  };
+  const attrs: [string, string][] = [];
+  let nextHop = '0.0.0.0';
+  const eor: string[] = [];
+  let reach: MpReach | undefined;
+  let unreach: MpUnreach | undefined;
+  for (const a of u.attributes.list) {
+    if (a.code === MP_REACH && a.value !== undefined) reach = a.value as MpReach;
+    else if (a.code === MP_UNREACH && a.value !== undefined) unreach = a.value as MpUnreach;
+    else if (a.code === NEXT_HOP && a.value !== undefined && a.codec) {
+      a.codec.json(a.value, j);
+      nextHop = JSON.parse(j.take()) as string;
+    } else {
+      attrs.push([a.codec && a.value !== undefined ? a.codec.name : `attr-${a.code}`, attributeJson(a, j)]);
+    }
+  }
+  // Ze's order inside one family: MP_REACH, MP_UNREACH, then the legacy fields (withdrawn, NLRI).
+  if (reach && reach.nlri.length + (reach.codec ? 0 : reach.nlriBytes.length) > 0) addOp(reach.family, reachOp(reach, j));
+  if (unreach) {
+    if (unreach.nlriBytes.length === 0) eor.push(unreach.family);
+    else addOp(unreach.family, unreachOp(unreach, j));
+  }
+  const unicast = (list: readonly NlriBase[]): string => nlriList(u.unicast, list, EMPTY, j);
+  if (u.withdrawn.length > 0) addOp('ipv4/unicast', '{"action":"del","nlri":' + unicast(u.withdrawn) + '}');
+  if (u.nlri.length > 0) addOp('ipv4/unicast', '{"action":"add","next-hop":' + goQuote(nextHop) + ',"nlri":' + unicast(u.nlri) + '}');
+  if (u.withdrawn.length === 0 && u.nlri.length === 0 && u.attributes.size === 0 && u.problems.length === 0) eor.push('ipv4/unicast');
+
+  if (attrs.length > 0) {
+    attrs.sort((x, y) => byteCompare(x[0], y[0]));
+    members.push(['attr', '{' + attrs.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}']);
+  }
+  for (const [family, ops] of families) members.push([family, '[' + ops.map((o) => o.json).join(',') + ']']);
+  if (eor.length > 0) members.push(['end-of-rib', '[' + eor.map(goQuote).join(',') + ']']);
+  if (u.problems.length > 0) {
+    let s = '[';
+    u.problems.forEach((q, k) => {
+      j.beginObject();
+      j.keyRaw('action').stringRaw(q.action);
+      if (q.attribute) j.keyRaw('attribute').string(q.attribute);
+      j.keyRaw('code').stringRaw(q.error.code);
+      j.keyRaw('message').string(q.error.message);
+      j.keyRaw('offset').number(q.error.offset);
+      if (q.raw) j.keyRaw('raw').stringRaw(toHex(q.raw));
+      if (q.typeCode) j.keyRaw('type-code').number(q.typeCode);
+      j.endObject();
+      s += (k ? ',' : '') + j.take();
+    });
+    members.push(['errors', s + ']']);
+  }
+  members.sort((x, y) => byteCompare(x[0], y[0]));
+  return '{' + members.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}';
+}
+
+/** Ze's whole-UPDATE JSON text for `u`. */
+export function updateToJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): string {
+  const body = updateBodyJson(u);
+  return opts.envelope === false ? '{"update":' + body + '}' : ENVELOPE_HEAD + body + ENVELOPE_TAIL;
+}
