@@ -80,7 +80,10 @@ function parseU8(s: string): number | string {
   return Number(v);
 }
 
-/** Numeric operator prefixes in the order Ze tries them. */
+/**
+ * Numeric operator prefixes in the order Ze tries them, then ze-nlri's `true:` / `false:` for
+ * the lt/gt/eq bits 111 and 000 (RFC 8955 §4.2.1.1 Table 1; Ze has no form for them).
+ */
 const NUMERIC_PREFIXES: readonly [string, number][] = [
   ['>=', 0x03],
   ['<=', 0x05],
@@ -88,11 +91,15 @@ const NUMERIC_PREFIXES: readonly [string, number][] = [
   ['>', 0x02],
   ['<', 0x04],
   ['=', 0x01],
+  ['true:', 0x07],
+  ['false:', 0x00],
 ];
 
-function parseOperatorValue(token: string): { op: number; value: bigint } | string {
+/** Split `[&][op]rest`: the AND mark, the lt/gt/eq bits (`=` when none) and the rest. */
+function splitNumericOp(token: string): { and: boolean; op: number; rest: string } {
+  const and = token.startsWith('&');
+  let s = and ? token.slice(1) : token;
   let op = 0x01;
-  let s = token;
   for (const [p, bits] of NUMERIC_PREFIXES) {
     if (s.startsWith(p)) {
       op = bits;
@@ -100,11 +107,16 @@ function parseOperatorValue(token: string): { op: number; value: bigint } | stri
       break;
     }
   }
-  const value = parseNum(s);
-  return typeof value === 'string' ? value : { op, value };
+  return { and, op, rest: s };
 }
 
-function parseBitmask(token: string, names: ReadonlyMap<string, number>): FlowTerm | string {
+function parseOperatorValue(token: string): { op: number; value: bigint; and: boolean } | string {
+  const { and, op, rest } = splitNumericOp(token);
+  const value = parseNum(rest);
+  return typeof value === 'string' ? value : { op, value, and };
+}
+
+function parseBitmask(token: string, names: ReadonlyMap<string, number>, max: number): FlowTerm | string {
   let s = token;
   const and = s.startsWith('&');
   if (and) s = s.slice(1);
@@ -126,9 +138,10 @@ function parseBitmask(token: string, names: ReadonlyMap<string, number>): FlowTe
       flags |= named;
       continue;
     }
-    const n = parseU8(part);
-    if (typeof n === 'string') return `unknown flag: ${part}`;
-    flags |= n;
+    // A number names bits directly: up to 8 bits (Ze), 16 for TCP flags (RFC 8955 §4.2.2.9).
+    const n = parseNum(part);
+    if (typeof n === 'string' || n > BigInt(max)) return `unknown flag: ${part}`;
+    flags |= Number(n);
   }
   return { op, value: flags, and };
 }
@@ -148,20 +161,26 @@ function prefixComponent(args: readonly string[], i: number, type: 1 | 2, v6: bo
   return { component, next: i + 2 };
 }
 
+/**
+ * Protocol values: Ze's plain `tcp` / `6` (=, each OR-ed), and ze-nlri's operator forms for the
+ * rest of RFC 8955 §4.2.1.1: `[&][op]value` with the numeric operators, `&` for AND with the
+ * previous term (on the first term: the AND bit on the first pair).
+ */
 function protocolComponent(args: readonly string[], i: number, family: string): Parsed {
   const terms: FlowTerm[] = [];
   let j = i + 1;
   for (; j < args.length; j++) {
     const token = args[j]!.toLowerCase();
     if (isKeyword(token)) break;
+    const { and, op, rest } = splitNumericOp(token);
     let v: number | string | undefined;
-    for (const [num, name] of PROTOCOL_NAMES) if (name === token) v = num;
-    if (v === undefined) v = parseU8(token);
+    for (const [num, name] of PROTOCOL_NAMES) if (name === rest) v = num;
+    if (v === undefined) v = parseU8(rest);
     if (typeof v === 'string') {
       if (terms.length === 0) argsError(`invalid protocol: ${token}`, family);
       break;
     }
-    terms.push({ op: '=', value: v });
+    terms.push({ op, value: v, and });
   }
   if (terms.length === 0) argsError('protocol requires value', family);
   return { component: buildOps(FLOW_PROTOCOL, terms), next: j };
@@ -180,7 +199,7 @@ function numericComponent(args: readonly string[], i: number, type: number, fami
       break;
     }
     if (t.value > BigInt(info.max)) argsError(`${info.name} value ${t.value} exceeds max ${info.max}`, family);
-    terms.push({ op: t.op, value: Number(t.value), and: terms.length > 0 });
+    terms.push({ op: t.op, value: Number(t.value), and: terms.length > 0 || t.and });
   }
   if (terms.length === 0) argsError(`${info.name} requires value`, family);
   return { component: buildOps(type, terms), next: j };
@@ -189,12 +208,13 @@ function numericComponent(args: readonly string[], i: number, type: number, fami
 function bitmaskComponent(args: readonly string[], i: number, type: number, family: string): Parsed {
   const name = COMPONENTS[type]!.name;
   const names = type === FLOW_TCP_FLAGS ? TCP_FLAG_ARGS : FRAGMENT_FLAG_ARGS;
+  const max = COMPONENTS[type]!.max;
   const terms: FlowTerm[] = [];
   let j = i + 1;
   for (; j < args.length; j++) {
     const token = args[j]!.toLowerCase();
     if (isKeyword(token)) break;
-    const t = parseBitmask(token, names);
+    const t = parseBitmask(token, names, max);
     if (typeof t === 'string') {
       if (terms.length === 0) argsError(`invalid ${name}: ${t}`, family);
       break;
@@ -283,7 +303,7 @@ function rawArgs(args: readonly string[], i: number, rd: Uint8Array | undefined,
 
 // ---- model -> args -------------------------------------------------------------------------
 
-const NUMERIC_ARG_TEXT = ['', '=', '>', '>=', '<', '<=', '!=', ''];
+const NUMERIC_ARG_TEXT = ['false:', '=', '>', '>=', '<', '<=', '!=', 'true:'];
 
 const NOT_EXPRESSIBLE = "not expressible in Ze's encode-nlri args";
 
@@ -330,16 +350,16 @@ function componentArgs(c: FlowComponent, v6: boolean, family: string): string[] 
     }
     const and = (op & OP_AND) !== 0;
     const bits = op & 0x0f;
+    if (bits > 7) notExpressible(`component ${c.type}: reserved operator bit`, family);
     if (c.type === FLOW_PROTOCOL) {
-      if (bits !== 0x01 || and) notExpressible('protocol values are always =, OR-ed', family);
-      out.push(PROTOCOL_NAMES.get(v) ?? String(v));
+      // Ze's plain form for `=` OR-ed; the operator forms (`&` = AND) for the rest.
+      const name = PROTOCOL_NAMES.get(v) ?? String(v);
+      out.push(bits === 0x01 && !and ? name : (and ? '&' : '') + NUMERIC_ARG_TEXT[bits]! + name);
       continue;
     }
-    if (i === 0 && and) notExpressible(`component ${c.type}: AND bit on the first operator`, family);
-    if (bits < 1 || bits > 6) notExpressible(`component ${c.type}: operator 0x${bits.toString(16)}`, family);
     // A keyword ANDs its values; an OR-ed pair starts the keyword again (merged back on parsing).
     if (i > 0 && !and) out.push(keyword);
-    out.push(NUMERIC_ARG_TEXT[bits]! + v);
+    out.push((i === 0 && and ? '&' : '') + NUMERIC_ARG_TEXT[bits]! + v);
   }
   return out;
 }

@@ -14,7 +14,7 @@ export interface ComponentInfo {
   readonly keyV6: string;
   /** Ze's name of the type (`FlowComponentType.String`), used in args errors. */
   readonly name: string;
-  /** Largest value Ze's args accept (numeric types). */
+  /** Largest value Ze's args accept (numeric types); for bitmask types the largest flags value. */
   readonly max: number;
 }
 
@@ -33,7 +33,7 @@ export const COMPONENTS: readonly (ComponentInfo | undefined)[] = [
   info(6, 'numeric', 'source-port', 'source-port', 'source-port', 0xffff),
   info(7, 'numeric', 'icmp-type', 'icmp-type', 'icmp-type', 255),
   info(8, 'numeric', 'icmp-code', 'icmp-code', 'icmp-code', 255),
-  info(9, 'bitmask', 'tcp-flags', 'tcp-flags', 'tcp-flags', 255),
+  info(9, 'bitmask', 'tcp-flags', 'tcp-flags', 'tcp-flags', 0xffff), // RFC 8955 §4.2.2.9: 1 or 2 octets
   info(10, 'numeric', 'packet-length', 'packet-length', 'packet-length', 0xffff),
   info(11, 'numeric', 'dscp', 'dscp', 'dscp', 63),
   info(12, 'bitmask', 'fragment', 'fragment', 'fragment', 255),
@@ -53,7 +53,7 @@ function sortedTypes(v6: boolean): readonly number[] {
 export const JSON_ORDER_V4 = sortedTypes(false);
 export const JSON_ORDER_V6 = sortedTypes(true);
 
-/** Protocol names Ze prints for type 3 (by the value's low octet) and accepts in args. */
+/** Protocol names Ze prints for type 3 (values 0..255 only in ze-nlri) and accepts in args. */
 export const PROTOCOL_NAMES: ReadonlyMap<number, string> = new Map([
   [1, 'icmp'],
   [2, 'igmp'],

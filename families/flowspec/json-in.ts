@@ -11,8 +11,10 @@
  * each OR group becomes its own keyword (`port [["=80"],["=443"]]` → `port =80 port =443`, an OR;
  * Ze writes `port =80 =443`, which the args grammar reads as AND), and the members of one bitmask
  * group are the flags of ONE pair, so they are joined (`["=fin","push"]` → `=fin&push`; Ze makes
- * two OR-ed pairs of them). The JSON itself cannot carry a bitmask pair's AND bit or tell the
- * bitmask operators 0x00 and 0x01 apart (§9 D4), so those come back as OR and `=`.
+ * two OR-ed pairs of them). The protocol keyword OR-s its values (Ze), so the later members of
+ * a protocol AND group get a `&`. ze-nlri's JSON carries every operator bit (json.ts: `&` for a
+ * bitmask AND, no operator for bitmask m = 0, `true:` / `false:`), and the args grammar reads the
+ * same forms, so args → bytes → JSON → args gives the same bytes.
  */
 import { argsError } from '../../src/core/errors.js';
 import { COMPONENTS } from './components.js';
@@ -58,11 +60,18 @@ export function zeJsonToArgs(value: unknown, family: string): string[] {
     }
     if (!Array.isArray(v)) continue;
     const kind = KIND.get(key)!;
+    let bitmaskOpen = false;
     for (const group of v) {
       const members = (Array.isArray(group) ? group : [group]).filter((s): s is string => typeof s === 'string');
       if (members.length === 0) continue;
-      const tokens = members.map((s) => memberToken(key, kind, s));
-      args.push(key, ...(kind === 'bitmask' ? [tokens.join('&')] : tokens));
+      const tokens = members.map((s, k) => (k > 0 && isProtocolKey(key) ? '&' : '') + memberToken(key, kind, s));
+      if (kind !== 'bitmask') args.push(key, ...tokens);
+      // One keyword for all the pairs: a repeated keyword would OR a pair that has the AND bit.
+      else {
+        if (!bitmaskOpen) args.push(key);
+        bitmaskOpen = true;
+        args.push(tokens.join('&'));
+      }
     }
   }
   if (args.length === 0) argsError('no valid components in JSON', family);

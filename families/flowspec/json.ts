@@ -2,13 +2,21 @@
  * FlowSpec model -> Ze's decode-nlri JSON (Ze `bgp-nlri-flowspec`, spec §5), written straight
  * from the model with `JsonWriter`: keys in Go map order (byte-wise sorted), every component an
  * array of groups (outer = OR, inner = AND) of strings, operators HTML-escaped as Go does
- * (`>=80` is written `\u003e=80`).
+ * (`>=80` is written `\u003e=80`). Every bit of meaning in the bytes is printed; where Ze prints
+ * two different encodings alike, ze-nlri follows the RFC (docs/ze-compat.md, flowspec):
  *
- * RFC 8955 §4.2.1.1 numeric terms `<op><value>`: op from the lt/gt/eq bits; the reserved bit is
- *   ignored as the RFC requires (Ze prints `=` when it is set); "false" (000) and "true" (111)
- *   print `=` as in Ze (the model keeps the exact bits). 8-octet values print in full.
- * RFC 8955 §4.2.1.2 bitmask terms: each pair its own group, `!` for not, `=` for match (or
- *   neither), then the names of the set bits of the low octet (RFC 8955 §4.2.2.9, §4.2.2.12).
+ * RFC 8955 §4.2.1.1 numeric terms `<op><value>`: op from the lt/gt/eq bits, all eight of Table 1:
+ *   `=` `>` `>=` `<` `<=` `!=`, and `false:` (000) / `true:` (111) followed by the value the pair
+ *   carries (Ze prints `=` for both). The reserved bit is ignored as the RFC requires. An AND bit
+ *   on a later pair joins the group of the previous pair; an AND bit on the FIRST pair (no term
+ *   before it) is printed as a `&` before its term. Values print in full at every size (1, 2, 4,
+ *   8 octets); protocol names (type 3) only for values 0..255 (Ze names 0x0106 `tcp`).
+ * RFC 8955 §4.2.1.2 bitmask terms: each pair its own group, the first member starting with `&`
+ *   when the AND bit is set (Ze's own text form), then `!` for not and `=` for match; a pair with
+ *   neither (m = 0, "any of the bits") has no operator (Ze prints `=`, as for m = 1). Then the
+ *   names of the set bits (RFC 8955 §4.2.2.9, §4.2.2.12) and, as one more member, the value of the
+ *   bits that have no name (the high octet of a 2-octet TCP flags value, fragment bits 0x10..,
+ *   anything above), in decimal: `["=syn","256"]` for 0x0102 (Ze keeps the low octet only).
  * RFC 8955 §4.2.2.1-2, RFC 8956 §3.1: prefixes `<address>/<length>/<offset>`; with an offset the
  *   address is the pattern shifted right by `offset` bits (RFC 8956 §3.1 note).
  */
@@ -19,10 +27,12 @@ import { COMPONENTS, FRAGMENT_FLAG_NAMES, JSON_ORDER_V4, JSON_ORDER_V6, PROTOCOL
 import { FLOW_PROTOCOL, FLOW_TCP_FLAGS, OP_AND, OP_MATCH, OP_NOT, isPrefixComponent, type FlowComponent, type FlowOpComponent, type FlowPrefixComponent, type FlowSpecNlri } from './model.js';
 import { WirePrefix, patternOctets } from './wire.js';
 
-/** Numeric operator text by the lt/gt/eq bits (0 "false" and 7 "true" print `=` like Ze). */
-const NUMERIC_OP_TEXT = ['=', '=', '>', '>=', '<', '<=', '!=', '='];
+/** Numeric operator text by the lt/gt/eq bits (RFC 8955 §4.2.1.1 Table 1). */
+export const NUMERIC_OP_TEXT = ['false:', '=', '>', '>=', '<', '<=', '!=', 'true:'];
 /** The same, as Go's json.Marshal escapes it, with the opening quote. */
 const NUMERIC_OP_JSON = NUMERIC_OP_TEXT.map((t) => '"' + t.replace(/>/g, '\\u003e').replace(/</g, '\\u003c'));
+/** The same with the `&` of an AND bit on the first pair. */
+const NUMERIC_AND_OP_JSON = NUMERIC_OP_TEXT.map((t) => '"\\u0026' + t.replace(/>/g, '\\u003e').replace(/</g, '\\u003c'));
 
 const SCRATCH = new Uint8Array(16);
 
@@ -54,31 +64,33 @@ export function prefixText(c: FlowPrefixComponent, v6: boolean): string {
 }
 
 function valueText(type: number, v: number | bigint): string {
-  if (type === FLOW_PROTOCOL) {
-    const name = PROTOCOL_NAMES.get(typeof v === 'bigint' ? Number(v & 0xffn) : v & 0xff);
+  if (type === FLOW_PROTOCOL && typeof v === 'number') {
+    const name = PROTOCOL_NAMES.get(v);
     if (name !== undefined) return name;
   }
   return typeof v === 'bigint' ? v.toString() : String(v);
 }
 
-/** One numeric term as text (`>=1024`, `=tcp`). */
-export function numericText(type: number, op: number, v: number | bigint): string {
-  return NUMERIC_OP_TEXT[op & 7]! + valueText(type, v);
+/** One numeric term as text (`>=1024`, `=tcp`, `true:0`); `first` adds the `&` of an AND bit. */
+export function numericText(type: number, op: number, v: number | bigint, first = false): string {
+  return (first && op & OP_AND ? '&' : '') + NUMERIC_OP_TEXT[op & 7]! + valueText(type, v);
 }
 
-/** One bitmask pair as Ze's group: `["=fin","push"]`, `["!=0"]`. */
+/** One bitmask pair as a group: `["=fin","push"]`, `["&!rst"]`, `["syn"]`, `["=syn","256"]`. */
 export function bitmaskGroup(type: number, op: number, v: number | bigint): string[] {
-  let prefix = op & OP_NOT ? (op & OP_MATCH ? '!=' : '!') : '=';
-  const flags = typeof v === 'bigint' ? Number(v & 0xffn) : v & 0xff;
+  let prefix = (op & OP_AND ? '&' : '') + (op & OP_NOT ? '!' : '') + (op & OP_MATCH ? '=' : '');
   const names = type === FLOW_TCP_FLAGS ? TCP_FLAG_NAMES : FRAGMENT_FLAG_NAMES;
+  const named = typeof v === 'bigint' ? Number(v & 0xffn) & ((1 << names.length) - 1) : v & 0xff & ((1 << names.length) - 1);
   const out: string[] = [];
   for (let bit = 0; bit < names.length; bit++) {
-    if (flags & (1 << bit)) {
+    if (named & (1 << bit)) {
       out.push(prefix + names[bit]!);
       prefix = '';
     }
   }
-  if (out.length === 0) out.push(prefix + flags);
+  // The bits without a name, as one number (0 when the value is 0 and nothing else was printed).
+  const rest = typeof v === 'bigint' ? v - BigInt(named) : v - named;
+  if (out.length === 0 || rest !== 0 && rest !== 0n) out.push(prefix + String(rest));
   return out;
 }
 
@@ -91,7 +103,7 @@ export function componentGroups(c: FlowOpComponent): string[][] {
     return groups;
   }
   for (let i = 0; i < ops.length; i++) {
-    const t = numericText(type, ops[i]!, values[i]!);
+    const t = numericText(type, ops[i]!, values[i]!, i === 0);
     if (i > 0 && ops[i]! & OP_AND) groups[groups.length - 1]!.push(t);
     else groups.push([t]);
   }
@@ -107,7 +119,7 @@ function writeComponent(c: FlowComponent, v6: boolean, j: JsonWriter): void {
   if (COMPONENTS[type]!.kind === 'bitmask') {
     for (let i = 0; i < ops.length; i++) {
       j.beginArray();
-      for (const s of bitmaskGroup(type, ops[i]!, values[i]!)) j.stringRaw(s);
+      for (const s of bitmaskGroup(type, ops[i]!, values[i]!)) j.string(s);
       j.endArray();
     }
     return;
@@ -116,7 +128,7 @@ function writeComponent(c: FlowComponent, v6: boolean, j: JsonWriter): void {
     const op = ops[i]!;
     if (i === 0) j.beginArray();
     else if (!(op & OP_AND)) j.endArray().beginArray();
-    j.raw(NUMERIC_OP_JSON[op & 7]! + valueText(type, values[i]!) + '"');
+    j.raw((i === 0 && op & OP_AND ? NUMERIC_AND_OP_JSON : NUMERIC_OP_JSON)[op & 7]! + valueText(type, values[i]!) + '"');
   }
   j.endArray();
 }

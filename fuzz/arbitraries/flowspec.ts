@@ -87,3 +87,56 @@ export const arbitraries: Record<string, fc.Arbitrary<FlowSpecNlri>> = {
   'ipv4/flow-vpn': family(false, true),
   'ipv6/flow-vpn': family(true, true),
 };
+
+/** Largest value per operator type in the RFC form that Ze's args grammar takes (RFC 8955 §4.2.2). */
+const RFC_MAX: Readonly<Record<number, number>> = { 3: 255, 4: 0xffff, 5: 0xffff, 6: 0xffff, 7: 255, 8: 255, 9: 0xffff, 10: 0xffff, 11: 63, 12: 255, 13: 0xfffff };
+
+function minimalLen(v: number): number {
+  return v <= 0xff ? 0 : v <= 0xffff ? 1 : 2;
+}
+
+function rfcOps(type: number): fc.Arbitrary<FlowOpComponent> {
+  const bitmask = type === 9 || type === 12;
+  const term = fc.record({ bits: fc.nat(bitmask ? 3 : 7), and: fc.boolean(), v: fc.integer({ min: 0, max: RFC_MAX[type]! }) });
+  return fc.array(term, { minLength: 1, maxLength: 5 }).map((ts) => ({
+    type,
+    ops: ts.map((t, i) => (i === ts.length - 1 ? 0x80 : 0) | (t.and ? 0x40 : 0) | (minimalLen(t.v) << 4) | t.bits),
+    values: ts.map((t) => t.v),
+  }));
+}
+
+function rfcPrefix(type: 1 | 2, v6: boolean): fc.Arbitrary<FlowPrefixComponent> {
+  return fc.integer({ min: 0, max: v6 ? 128 : 32 }).chain((len) =>
+    pattern((len + 7) >> 3).map((p) => {
+      if (len & 7) p[p.length - 1]! &= 0xff << (8 - (len & 7));
+      return { type, len, offset: 0, pattern: p };
+    }),
+  );
+}
+
+/**
+ * Models in the RFC form (RFC 8955 §4.2: each type at most once, in increasing order; minimal
+ * value sizes, no reserved bits, end bit on every last pair) with every meaningful operator bit:
+ * all eight numeric lt/gt/eq combinations, all four bitmask not/m combinations, the AND bit on any
+ * pair (the first too), values over the whole range the RFC gives the type (2-octet TCP flags).
+ * Ze's args grammar can say each of them: args → bytes → JSON → args must give the same bytes.
+ */
+function rfcFamily(v6: boolean, vpn: boolean): fc.Arbitrary<FlowSpecNlri> {
+  const maxType = v6 ? 13 : 12;
+  return fc
+    .tuple(fc.subarray(Array.from({ length: maxType }, (_, i) => i + 1), { minLength: 1 }), rd)
+    .chain(([types, r]) =>
+      fc.tuple(...types.map((t) => (t <= 2 ? rfcPrefix(t as 1 | 2, v6) : rfcOps(t)) as fc.Arbitrary<FlowComponent>)).map((components) => {
+        const m: FlowSpecNlri = { components };
+        if (vpn) m.rd = r;
+        return m;
+      }),
+    );
+}
+
+export const rfcArbitraries: Record<string, fc.Arbitrary<FlowSpecNlri>> = {
+  'ipv4/flow': rfcFamily(false, false),
+  'ipv6/flow': rfcFamily(true, false),
+  'ipv4/flow-vpn': rfcFamily(false, true),
+  'ipv6/flow-vpn': rfcFamily(true, true),
+};

@@ -10,13 +10,12 @@
  *
  * Errors: exit 1 with `error: <message>` on stderr. Usage errors: exit 2 with the help text.
  */
-import { createInterface } from 'node:readline';
 import { NlriError } from '../core/errors.js';
 import { toHex } from '../core/hex.js';
 import { createDefaultRegistry, samples } from '../index.js';
 import { encode } from '../registry/ops.js';
 import type { Registry } from '../registry/registry.js';
-import { answerLine } from './line-protocol.js';
+import { serveLineProtocol } from './line-server.js';
 import { extraCommands } from './extra-commands.js';
 
 const VERSION = '0.1.0';
@@ -122,25 +121,10 @@ function cmdSamples(reg: Registry, argv: string[]): number {
   return 0;
 }
 
-/** The line protocol, streaming: reading pauses while stdout is full, so memory stays flat. */
-function serveLines(reg: Registry): Promise<number> {
-  return new Promise((resolve) => {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity, terminal: false });
-    rl.on('line', (line) => {
-      let answer: string | undefined;
-      try {
-        answer = answerLine(reg, line);
-      } catch (e) {
-        answer = line.startsWith('encode') ? `encoded error ${e instanceof Error ? e.message : String(e)}` : 'decoded unknown';
-      }
-      if (answer === undefined) return;
-      if (!process.stdout.write(answer + '\n')) {
-        rl.pause();
-        process.stdout.once('drain', () => rl.resume());
-      }
-    });
-    rl.on('close', () => resolve(0));
-  });
+/** The line protocol (line-server.ts): bounded memory whatever the input, batched answers. */
+async function serveLines(reg: Registry): Promise<number> {
+  await serveLineProtocol(reg, process.stdin, process.stdout);
+  return 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

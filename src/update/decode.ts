@@ -240,7 +240,7 @@ export function decodeUpdateWith(
 
   // RFC 7606 §3 d: well-known mandatory attributes of an UPDATE that announces routes.
   const mpReach = update.attributes.get(MP_REACH);
-  const reach = update.nlri.length > 0 || (mpReach !== undefined && ((mpReach.value as { nlri?: readonly unknown[] }).nlri?.length ?? 0) > 0);
+  const reach = update.nlri.length > 0 || (mpReach !== undefined && ((mpReach.value as { nlri?: readonly unknown[] } | undefined)?.nlri?.length ?? 0) > 0);
   if (reach) {
     const missing: string[] = [];
     if (!seen[ORIGIN]) missing.push('ORIGIN');

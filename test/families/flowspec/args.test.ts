@@ -64,7 +64,7 @@ describe('errors', () => {
     ['ipv4/flow', ['protocol'], 'protocol requires value'],
     ['ipv4/flow', ['protocol', 'Unknown'], 'invalid protocol: unknown'],
     ['ipv4/flow', ['protocol', '256'], 'invalid protocol: 256'],
-    ['ipv4/flow', ['protocol', '=tcp'], 'invalid protocol: =tcp'],
+    ['ipv4/flow', ['protocol', '=tcq'], 'invalid protocol: =tcq'],
     ['ipv4/flow', ['protocol', 'tcp', 'bogus'], 'unknown component: bogus'],
     ['ipv4/flow', ['port'], 'port requires value'],
     ['ipv4/flow', ['destination-port', 'abc'], 'invalid destination-port value: strconv.ParseUint: parsing "abc": invalid syntax'],
@@ -86,7 +86,8 @@ describe('errors', () => {
     ['ipv4/flow', ['tcp-flags', 'unknown'], 'invalid tcp-flags: unknown flag: unknown'],
     ['ipv4/flow', ['fragment', 'unknown'], 'invalid fragment: unknown flag: unknown'],
     ['ipv4/flow', ['tcp-flags', '=!syn'], 'invalid tcp-flags: unknown flag: !syn'],
-    ['ipv4/flow', ['tcp-flags', '300'], 'invalid tcp-flags: unknown flag: 300'],
+    ['ipv4/flow', ['tcp-flags', '65536'], 'invalid tcp-flags: unknown flag: 65536'], // 2 octets at most (RFC 8955 §4.2.2.9)
+    ['ipv4/flow', ['fragment', '256'], 'invalid fragment: unknown flag: 256'], // 1 octet (RFC 8955 §4.2.2.12)
     ['ipv4/flow', ['tcp-flags', 'syn', 'bad'], 'unknown component: bad'],
     ['ipv4/flow', ['traffic-class', '1'], 'unknown component: traffic-class'],
     ['ipv4/flow', ['destination-ipv4', '10.0.0.0/8'], 'unknown component: destination-ipv4'],

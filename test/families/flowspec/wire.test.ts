@@ -11,11 +11,8 @@ import { bytes, decodeText, encodeHex, errorOf, json, models, reg } from './help
 describe('spec §10 code-derived examples', () => {
   // Rows where Ze is RFC-correct: identical output.
   it.each([
-    ['ipv4/flow', '03058750', '{"destination-port":[["=80"]]}'], // op "true" prints = (Ze)
     ['ipv4/flow', '0501140A00FF', '{"destination":[["10.0.255.0/20/0"]]}'], // host bits kept
     ['ipv4/flow', '0701210A00000000', '{"destination":[["invalid Prefix/0"]]}'],
-    ['ipv4/flow', '0403910106', '{"protocol":[["=tcp"]]}'], // protocol name by the low octet
-    ['ipv4/flow', '030C8010', '{"fragment":[["=16"]]}'],
     ['ipv4/flow', '03098300', '{"tcp-flags":[["!=0"]]}'],
     ['ipv4/flow', '050301060111', '{"protocol":[["=tcp"],["=udp"]]}'], // no end bit on the last pair
     ['ipv4/flow', '0803810601180A0000', '{"destination":[["10.0.0.0/24/0"]],"protocol":[["=tcp"]]}'], // out of order
@@ -24,6 +21,24 @@ describe('spec §10 code-derived examples', () => {
     ['ipv6/flow', '1001680000000000000000000000FFFF0A', '{"destination-ipv6":[["::ffff:10.0.0.0/104/0"]]}'],
     ['ipv4/flow-vpn', '080000FDE800000064', '{"rd":"0:65000:100"}'],
   ])('%s %s', (family, hex, want) => {
+    expect(decodeText(family, hex)).toBe(want);
+  });
+
+  // Issue 15 §1: where Ze prints two encodings alike, the RFC meaning of every bit is printed.
+  it.each([
+    ['ipv4/flow', '03058750', '{"destination-port":[["true:80"]]}'], // RFC 8955 §4.2.1.1 Table 1: 111 = true (Ze: =80)
+    ['ipv4/flow', '03058050', '{"destination-port":[["false:80"]]}'], // 000 = false (Ze: =80)
+    ['ipv4/flow', '0403910106', '{"protocol":[["=262"]]}'], // 2-octet value 0x0106 is 262, not tcp (Ze: =tcp)
+    ['ipv4/flow', '030C8010', '{"fragment":[["16"]]}'], // m = 0: any of the bits (Ze: =16)
+    ['ipv4/flow', '0409900102', '{"tcp-flags":[["syn","256"]]}'], // 2-octet TCP flags 0x0102, RFC 8955 §4.2.2.9 (Ze: =syn)
+    ['ipv4/flow', '0409910102', '{"tcp-flags":[["=syn","256"]]}'],
+    ['ipv4/flow', '030C8011', '{"fragment":[["dont-fragment","16"]]}'], // unnamed bit 0x10 kept (Ze drops it)
+    ['ipv4/flow', '05090002C204', '{"tcp-flags":[["syn"],["\\u0026!rst"]]}'], // a bit: AND (Ze: OR-looking)
+    ['ipv4/flow', '050900028004', '{"tcp-flags":[["syn"],["rst"]]}'], // OR chain
+    ['ipv4/flow', '0305C150', '{"destination-port":[["\\u0026=80"]]}'], // AND bit on the first pair
+    ['ipv4/flow', '0309C102', '{"tcp-flags":[["\\u0026=syn"]]}'],
+    ['ipv4/flow', '0503470681BB', '{"protocol":[["\\u0026true:tcp"],["=187"]]}'],
+  ])('RFC meaning: %s %s', (family, hex, want) => {
     expect(decodeText(family, hex)).toBe(want);
   });
 
@@ -109,8 +124,8 @@ describe('§7 edge cases', () => {
     }
   });
 
-  it('every lt/gt/eq combination prints as Ze does', () => {
-    const want = ['=', '=', '>', '>=', '<', '<=', '!=', '='];
+  it('every lt/gt/eq combination prints its RFC 8955 Table 1 meaning (Ze prints = for 000 and 111)', () => {
+    const want = ['false:', '=', '>', '>=', '<', '<=', '!=', 'true:'];
     for (let bits = 0; bits < 8; bits++) {
       const hex = '03058' + bits.toString(16) + '50';
       expect(decodeText('ipv4/flow', hex)).toBe(JSON.stringify({ 'destination-port': [[want[bits] + '80']] }).replace(/>/g, '\\u003e').replace(/</g, '\\u003c'));
@@ -142,9 +157,15 @@ describe('§7 edge cases', () => {
     expect(c.values).toEqual([6, 0x18, 0]);
   });
 
-  it('AND bit on the first numeric pair opens a group; bitmask AND is not shown (Ze)', () => {
-    expect(decodeText('ipv4/flow', '0305C150')).toBe('{"destination-port":[["=80"]]}');
-    expect(decodeText('ipv4/flow', '05090002C204')).toBe('{"tcp-flags":[["=syn"],["!rst"]]}');
+  it('every bitmask operator: a, not, m (RFC 8955 §4.2.1.2)', () => {
+    const want = ['', '=', '!', '!='];
+    for (let bits = 0; bits < 4; bits++) {
+      for (const and of [0, 0x40]) {
+        const hex = '0309' + (0x80 | and | bits).toString(16).toUpperCase() + '02';
+        const term = (and ? '\\u0026' : '') + want[bits] + 'syn';
+        expect(decodeText('ipv4/flow', hex)).toBe('{"tcp-flags":[["' + term + '"]]}');
+      }
+    }
   });
 
   it('components out of order and repeated are kept in wire order', () => {
