@@ -13,6 +13,7 @@ import * as vpn from '../families/vpn/index.js';
 import * as bgpLs from '../families/bgp-ls/index.js';
 import * as evpn from '../families/evpn/index.js';
 import * as vpls from '../families/vpls/index.js';
+import * as unicast from '../families/unicast/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -29,6 +30,7 @@ const groups: readonly FamilyGroup[] = [
   bgpLs,
   evpn,
   vpls,
+  unicast,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);

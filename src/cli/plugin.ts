@@ -6,6 +6,7 @@
  * Logs go to stderr as slog lines; stdout is never written while running under ze.
  */
 import { createDefaultRegistry } from '../index.js';
+import { claimable, isEngineFamily } from '../plugin/nlri/engine-families.js';
 import type { FamilyCodec } from '../registry/family.js';
 import { Logger, errorText, parseLogLevel, type LogLevel } from '../plugin/log.js';
 import { NlriPlugin } from '../plugin/nlri/app.js';
@@ -133,12 +134,13 @@ export async function runPluginCommand(argv: string[]): Promise<number> {
       families = parsed.families.map((n) => {
         if (n !== n.toLowerCase()) throw new Error(`family ${n}: names are lower-case afi/safi`);
         const c = registry.get(n);
-        if (!c) throw new Error(`unknown family ${n} (registered: ${registry.list().map((x) => x.name).join(', ') || 'none'})`);
+        if (!c) throw new Error(`unknown family ${n} (registered: ${claimable(registry.list()).map((x) => x.name).join(', ') || 'none'})`);
+        if (isEngineFamily(c.name)) throw new Error(`family ${n} is Ze's own (the engine decodes it); a plugin cannot claim it`);
         return c;
       });
       // Families from modules are always claimed: loading a module means "serve these".
       for (const c of fromModules) if (!families.includes(c)) families.push(c);
-    } else families = registry.list();
+    } else families = claimable(registry.list());
     if (families.length === 0) throw new Error('no family to claim: the registry is empty and no --family-module was given');
     const name = parsed.name ?? envName(process.env) ?? 'ze-nlri';
     for (const a of parsed.announce) {

@@ -5,6 +5,7 @@
  * correctly), serves its commands through execute-command (§5.4) and originates routes with
  * `update hex` (§6.1).
  */
+import { claimable } from './engine-families.js';
 import { NlriError } from '../../core/errors.js';
 import { fromHex, hexBytesInto, toHex } from '../../core/hex.js';
 import { Reader } from '../../core/reader.js';
@@ -94,7 +95,7 @@ export class NlriPlugin {
     this.log = opts.logger ?? new Logger();
     const strict = opts.strict ?? false;
     this.decodeOpts = [false, true].map((addPath) => [false, true].map((withdraw) => ({ addPath, strict, withdraw })));
-    for (const c of opts.families ?? opts.registry.list()) this.claimed.set(c.name, c);
+    for (const c of opts.families ?? claimable(opts.registry.list())) this.claimed.set(c.name, c);
     const p = new ZePlugin({
       families: [...this.claimed.values()].map((c) => ({ name: c.name, afi: c.afi, safi: c.safi, mode: 'both' as const })),
       subscribe: { events: ['update direction received', 'state'], peers: ['*'], format: 'full', encoding: 'json' },
