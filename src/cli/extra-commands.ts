@@ -5,6 +5,7 @@
 import type { Registry } from '../registry/registry.js';
 import { decodeAttrCommand } from './decode-attr.js';
 import { runPluginCommand } from './plugin.js';
+import { decodeUpdateCommand, encodeUpdateCommand } from './update-commands.js';
 
 export interface ExtraCommand {
   readonly name: string;
@@ -25,4 +26,4 @@ const pluginCommand: ExtraCommand = {
   },
 };
 
-export const extraCommands: readonly ExtraCommand[] = [decodeAttrCommand, pluginCommand];
+export const extraCommands: readonly ExtraCommand[] = [decodeUpdateCommand, encodeUpdateCommand, decodeAttrCommand, pluginCommand];
