@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { codecs, ipv4Multicast, ipv4Unicast, ipv6Multicast, ipv6Unicast, samples } from '../../../families/unicast/index.js';
+import type { UnicastNlri } from '../../../families/unicast/index.js';
 import { Reader } from '../../../src/core/reader.js';
 import { toHex } from '../../../src/core/hex.js';
 import { Registry } from '../../../src/registry/registry.js';
@@ -81,7 +82,7 @@ describe('unicast wire (RFC 4271 §4.3)', () => {
   });
 
   it('encode checks the model', () => {
-    const v6 = { prefix: { v6: true, len: 8, addr: bytes('FF') } };
+    const v6: UnicastNlri = { prefix: { v6: true, len: 8, addr: bytes('FF') } };
     expect(codecError(() => encode(ipv4Unicast, v6)).code).toBe('invalid-model');
     expect(codecError(() => encode(ipv4Unicast, { prefix: { v6: false, len: 33, addr: new Uint8Array(5) } })).code).toBe('invalid-model');
     expect(codecError(() => encode(ipv4Unicast, {} as never)).code).toBe('invalid-model');
