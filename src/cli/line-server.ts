@@ -1,0 +1,147 @@
+/**
+ * The transport of `ze-nlri --decode` (line-protocol.ts): request lines from a byte stream,
+ * answer lines to another, with bounded memory and time whatever the input.
+ *
+ * - Lines end at LF; one CR before it is dropped (CR LF). Nothing else ends a line, so a CR or
+ *   any binary byte inside a line never makes two requests of one. A last line without LF is
+ *   served at end of input.
+ * - A line longer than `MAX_REQUEST_LINE` (16 MiB, without its line end; Ze's scanner stops at
+ *   64 KiB and ends the loop) is not kept: its bytes are dropped as they arrive, it is answered
+ *   `encoded error request line longer than … bytes` when it starts with `encode`, `decoded
+ *   unknown` otherwise, a note goes to stderr, and the next line is served.
+ * - Answers are collected and written in batches of about 64 KiB, each batch at the end of every
+ *   input chunk at the latest (so a tool that writes one line and waits gets its answer); when
+ *   the output is full, reading stops until it drains (one listener at a time, no pile-up).
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { Registry } from '../registry/registry.js';
+import { UNKNOWN, answerParts } from './line-protocol.js';
+
+/** 16 MiB: the longest request line served (bytes, without the line end). */
+export const MAX_REQUEST_LINE = 16 * 1024 * 1024;
+const BATCH = 64 * 1024;
+
+export interface ServeOptions {
+  /** Longest request line in bytes (default `MAX_REQUEST_LINE`). */
+  maxLine?: number;
+  /** Told of each line that was too long (1-based line number); default: a note on stderr. */
+  onOverlong?: (lineNo: number) => void;
+}
+
+/** Wait until `w` drains (or closes; rejects when it fails). One listener of each kind, removed after. */
+function drained(w: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = (e?: Error): void => {
+      w.off('drain', ok);
+      w.off('close', ok);
+      w.off('error', bad);
+      if (e) reject(e);
+      else resolve();
+    };
+    const ok = (): void => done();
+    const bad = (e: Error): void => done(e);
+    w.on('drain', ok);
+    w.on('close', ok);
+    w.on('error', bad);
+  });
+}
+
+/** The first `n` bytes of a line given in pieces, as latin1 text (copies at most `n` bytes). */
+function headOf(pieces: Buffer[], n: number): string {
+  let s = '';
+  for (const p of pieces) {
+    if (s.length >= n) break;
+    s += p.toString('latin1', 0, Math.min(p.length, n - s.length));
+  }
+  return s;
+}
+
+/** Serve request lines from `input` until it ends; resolves once every answer is written. */
+export async function serveLineProtocol(registry: Registry, input: Readable, output: Writable, opts: ServeOptions = {}): Promise<void> {
+  const maxLine = opts.maxLine ?? MAX_REQUEST_LINE;
+  const onOverlong = opts.onOverlong ?? ((n: number) => process.stderr.write(`ze-nlri --decode: line ${n} is longer than ${maxLine} bytes: not read\n`));
+  let batch: string[] = [];
+  let batchLen = 0;
+  let lineNo = 0;
+  // The unfinished line: its chunks, or (skipping) the first bytes of a line too long to keep.
+  let parts: Buffer[] = [];
+  let size = 0;
+  let skipping = false;
+  let skipHead = '';
+
+  const flush = async (): Promise<void> => {
+    if (batchLen === 0) return;
+    const s = batch.length === 1 ? batch[0]! : batch.join('');
+    batch = [];
+    batchLen = 0;
+    if (output.destroyed) return;
+    if (!output.write(s)) await drained(output);
+  };
+  /** Queue answer text; true when the batch is full (then `await flush()`: no promise per piece). */
+  const put = (s: string): boolean => {
+    batch.push(s);
+    batchLen += s.length;
+    return batchLen >= BATCH;
+  };
+  const serve = async (line: Buffer): Promise<void> => {
+    lineNo++;
+    let text = line.toString('utf8');
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    let started = false;
+    try {
+      for (const p of answerParts(registry, text)) {
+        started = true;
+        if (put(p)) await flush();
+      }
+    } catch (e) {
+      // A bug in a codec (never an NlriError): still one answer line.
+      if (!started) put(text.trimStart().startsWith('encode') ? `encoded error ${e instanceof Error ? e.message : String(e)}`.replace(/[\r\n]+/g, ' ') : UNKNOWN);
+    }
+    if (put('\n')) await flush();
+  };
+  const overlong = async (): Promise<void> => {
+    lineNo++;
+    onOverlong(lineNo);
+    if (put(/^[ \t\v\f\r]*encode(?:[ \t\v\f\r]|$)/.test(skipHead) ? `encoded error request line longer than ${maxLine} bytes\n` : UNKNOWN + '\n')) await flush();
+  };
+
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    let start = 0;
+    for (;;) {
+      const nl = buf.indexOf(0x0a, start);
+      const end = nl < 0 ? buf.length : nl;
+      if (!skipping && size + end - start > maxLine) {
+        // Too long: keep the first bytes only (to tell encode from decode), drop the rest as it comes.
+        skipHead = headOf([...parts, buf.subarray(start, end)], 64);
+        parts = [];
+        size = 0;
+        skipping = true;
+      }
+      if (nl < 0) {
+        if (!skipping && end > start) {
+          parts.push(buf.subarray(start, end));
+          size += end - start;
+        }
+        break;
+      }
+      if (skipping) {
+        skipping = false;
+        await overlong();
+        skipHead = '';
+      } else if (size === 0) await serve(buf.subarray(start, end));
+      else {
+        parts.push(buf.subarray(start, end));
+        const line = Buffer.concat(parts, size + end - start);
+        parts = [];
+        size = 0;
+        await serve(line);
+      }
+      start = nl + 1;
+    }
+    await flush();
+  }
+  if (skipping) await overlong();
+  else if (size > 0) await serve(Buffer.concat(parts, size));
+  await flush();
+}
