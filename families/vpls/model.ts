@@ -1,11 +1,16 @@
 /**
- * The VPLS route model (RFC 4761 §3.2.2): a lazy view over one NLRI's bytes.
+ * The VPLS route model: a lazy view over one NLRI's bytes, of either layout that shares AFI 25 /
+ * SAFI 65 (RFC 6074 §7: "the NLRI length must be used as a demultiplexer").
  *
  * ```
+ * RFC 4761 §3.2.2 (length 17):
  * Length (2 octets) | RD (8) | VE ID (2) | VE Block Offset (2) | VE Block Size (2) | Label Base (3)
+ * RFC 6074 §3.2.2 BGP auto-discovery (length 12):
+ * Length (2 octets) | RD (8) | PE_addr (4, IPv4)
  * ```
  * Label Base: the high 20 bits are the label; the low 4 bits (TC, BOS) are kept in the bytes but
- * not part of the value. RFC 4762 (LDP signalling) has no BGP NLRI.
+ * not part of the value. RFC 4762 (LDP signalling) has no BGP NLRI. On a BGP-AD NLRI the VE and
+ * label fields read 0 (they are not there); `autoDiscovery` tells the two apart.
  */
 import { rdToString } from '../../src/core/rd.js';
 
@@ -39,31 +44,47 @@ export class VplsRoute {
     return rdToString(this.buf, this.p);
   }
   get veId(): number {
+    if (this.autoDiscovery) return 0;
     return (this.buf[this.p + 8]! << 8) | this.buf[this.p + 9]!;
   }
   get veBlockOffset(): number {
+    if (this.autoDiscovery) return 0;
     return (this.buf[this.p + 10]! << 8) | this.buf[this.p + 11]!;
   }
   get veBlockSize(): number {
+    if (this.autoDiscovery) return 0;
     return (this.buf[this.p + 12]! << 8) | this.buf[this.p + 13]!;
+  }
+  /** RFC 6074 §3.2.2: a BGP auto-discovery NLRI (length 12: RD and PE address). */
+  get autoDiscovery(): boolean {
+    return this.end - this.p === AD_BODY;
+  }
+  /** The PE address of a BGP-AD NLRI (4 octets, a view); empty for RFC 4761. */
+  get peAddress(): Uint8Array {
+    return this.autoDiscovery ? this.buf.subarray(this.p + 8, this.p + 12) : this.buf.subarray(this.p, this.p);
   }
   /** The 20-bit label base. */
   get labelBase(): number {
+    if (this.autoDiscovery) return 0;
     const b = this.buf;
     const o = this.p + 14;
     return (b[o]! << 12) | (b[o + 1]! << 4) | (b[o + 2]! >>> 4);
   }
   /** The whole 3-octet label field (label, TC, BOS). */
   get labelField(): number {
+    if (this.autoDiscovery) return 0;
     const b = this.buf;
     const o = this.p + 14;
     return (b[o]! << 16) | (b[o + 1]! << 8) | b[o + 2]!;
   }
   /** Octets after the 17 of RFC 4761 inside the length (Ze ignores them; kept for re-encoding). */
   get extra(): number {
-    return this.end - this.p - 17;
+    return this.autoDiscovery ? 0 : this.end - this.p - 17;
   }
 }
+
+/** Octets after the length of an RFC 6074 §3.2.2 BGP-AD NLRI. */
+export const AD_BODY = 12;
 
 /** Field values for a new route (`build`). */
 export interface VplsFields {
@@ -73,4 +94,9 @@ export interface VplsFields {
   veBlockSize?: number;
   /** 20-bit label base; written with BOS set, as Ze does. */
   labelBase?: number;
+  /**
+   * RFC 6074 §3.2.2: the PE's IPv4 address (4 octets). Given, the route is a BGP auto-discovery
+   * NLRI (RD and PE address, length 12) and the VE and label fields must be absent.
+   */
+  peAddress?: Uint8Array;
 }

@@ -1,16 +1,19 @@
 /**
- * VPLS NLRI bytes ↔ route views (RFC 4761 §3.2.2).
+ * VPLS NLRI bytes ↔ route views (RFC 4761 §3.2.2, RFC 6074 §3.2.2 and §7).
  *
- * The 2-octet length must cover the 17 octets of the layout (Ze: `vpls: truncated data`
- * otherwise). A longer length is Ze-tolerated: the extra octets are kept (so the route re-encodes
- * exactly) and `strict` rejects them. The label's TC and BOS bits are not checked (RFC 4761 does
- * not give them a meaning in the NLRI).
+ * RFC 6074 §7: BGP auto-discovery and RFC 4761 share AFI 25 / SAFI 65, and the NLRI length tells
+ * them apart: 12 is a BGP-AD NLRI (RD and PE IPv4 address), 17 an RFC 4761 one. Each NLRI of a
+ * field is read by its own length, so both kinds mix in one field. Ze knows only RFC 4761 and
+ * fails the whole field on a BGP-AD NLRI (`vpls: truncated data`; docs/ze-compat.md).
+ * Any other length below 17 is `truncated`, as in Ze. A length above 17 is Ze-tolerated: the
+ * extra octets are kept (so the route re-encodes exactly) and `strict` rejects them. The label's
+ * TC and BOS bits are not checked (RFC 4761 does not give them a meaning in the NLRI).
  */
 import { modelError } from '../../src/core/errors.js';
 import { Reader } from '../../src/core/reader.js';
 import { Writer } from '../../src/core/writer.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
-import { VplsRoute, type VplsFields } from './model.js';
+import { AD_BODY, VplsRoute, type VplsFields } from './model.js';
 
 export const FAMILY = 'l2vpn/vpls';
 const BODY = 17;
@@ -19,9 +22,11 @@ export function decodeVpls(r: Reader, opts: DecodeOptions): VplsRoute {
   const start = r.pos;
   if (r.remaining < 2) r.fail('truncated', 'length field needs 2 octets');
   const len = r.u16('VPLS length');
-  if (len < BODY) r.fail('truncated', `length ${len} is below the ${BODY} octets of the layout`, start);
+  if (len < BODY && len !== AD_BODY) {
+    r.fail('truncated', `length ${len} is neither the ${AD_BODY} octets of RFC 6074 auto-discovery nor the ${BODY} of RFC 4761`, start);
+  }
   if (len > r.remaining) r.fail('truncated', `length ${len}, ${r.remaining} octets left`, start);
-  if (opts.strict && len !== BODY) r.fail('bad-length', `VPLS length ${len}, RFC 4761 §3.2.2 has ${BODY}`, start);
+  if (opts.strict && len > BODY) r.fail('bad-length', `VPLS length ${len}, RFC 4761 §3.2.2 has ${BODY}`, start);
   r.pos += len;
   return new VplsRoute(r.buf, start, start + 2 + len);
 }
@@ -40,9 +45,23 @@ function u16(v: number | undefined, what: string): number {
   return n;
 }
 
-/** A new route: `0011 | RD | VE ID | offset | size | label<<4 | BOS`. */
+/**
+ * A new route: `0011 | RD | VE ID | offset | size | label<<4 | BOS` (RFC 4761 §3.2.2), or with
+ * `peAddress` the RFC 6074 §3.2.2 BGP-AD NLRI `000C | RD | PE address`.
+ */
 export function buildVpls(f: VplsFields): VplsRoute {
-  if (f.rd.length !== 8) modelError(`RD of ${f.rd.length} octets, must be 8`, FAMILY);
+  if (!(f.rd instanceof Uint8Array) || f.rd.length !== 8) modelError(`RD of ${f.rd?.length} octets, must be 8`, FAMILY);
+  if (f.peAddress !== undefined) {
+    if (!(f.peAddress instanceof Uint8Array) || f.peAddress.length !== 4) modelError('PE address must be 4 octets (IPv4, RFC 6074 §3.2.2)', FAMILY);
+    if (f.veId !== undefined || f.veBlockOffset !== undefined || f.veBlockSize !== undefined || f.labelBase !== undefined) {
+      modelError('a BGP auto-discovery NLRI (RFC 6074 §3.2.2) has no VE ID, VE block or label base', FAMILY);
+    }
+    const w = new Writer(2 + AD_BODY);
+    w.u16(AD_BODY);
+    w.bytes(f.rd);
+    w.bytes(f.peAddress);
+    return decodeVpls(new Reader(w.finish(), FAMILY), {});
+  }
   const label = f.labelBase ?? 0;
   if (!Number.isInteger(label) || label < 0 || label > 0xfffff) modelError(`label base ${label} out of the 20-bit range`, FAMILY);
   const w = new Writer(2 + BODY);
