@@ -10,6 +10,8 @@
  *   `<a.b.c.d>:<number ≤ 65535>`     type 0x0102 (IPv4 address specific)
  *   `<AS > 65535>:<number ≤ 65535>`  type 0x0202 (four-octet AS specific)
  *   `rt-type<T>:<12 hex digits>`     any type T and value, byte for byte
+ *   `0x<hex>/<bits>`                 the first <bits> (0..64) bits of a route target, as the JSON
+ *                                    prints a partial one: the prefix length is 32 + <bits>
  * The prefix length defaults to 96 with a route target and to 32 without (origin AS only);
  * below 96 only the first octets of the route target are written (RFC 4684 §4 partial RTs).
  */
@@ -30,6 +32,19 @@ function parseIpv4(s: string): Uint8Array | undefined {
     out[i] = Number(p);
   }
   return out;
+}
+
+/** `0x<hex>/<bits>` → the octets (zero-filled to 8) and the bit count, or undefined for another form. */
+export function parsePartialRouteTarget(s: string): { octets: Uint8Array; bits: number } | undefined {
+  const m = /^0x([0-9a-fA-F]*)\/([0-9]{1,2})$/.exec(s);
+  if (!m) return undefined;
+  const bits = Number(m[2]);
+  const hex = m[1]!;
+  if (bits > 64) argsError(`invalid route-target: ${bits} bits, a route target has 64`, FAMILY);
+  if (hex.length !== 2 * ((bits + 7) >> 3)) argsError(`invalid route-target: ${bits} bits take ${(bits + 7) >> 3} octets (${2 * ((bits + 7) >> 3)} hex digits)`, FAMILY);
+  const octets = new Uint8Array(8);
+  for (let i = 0; i < hex.length / 2; i++) octets[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return { octets, bits };
 }
 
 /** Route-target text (forms above) → 8 octets. */
@@ -86,6 +101,7 @@ export function rtcFromArgs(args: readonly string[]): RtcNlri {
   let rt: Uint8Array | undefined;
   let len: number | undefined;
   let pathId: number | undefined;
+  let rtBits: number | undefined;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!;
     if (t === 'default') {
@@ -98,8 +114,16 @@ export function rtcFromArgs(args: readonly string[]): RtcNlri {
     const v = args[++i];
     if (v === undefined) argsError(`${t} requires value`, FAMILY);
     if (t === 'origin-as') originAs = uintArg(v, 32, 'origin-as', FAMILY);
-    else if (t === 'route-target') rt = parseRouteTarget(v);
-    else if (t === 'prefix-length') len = uintArg(v, 8, 'prefix-length', FAMILY);
+    else if (t === 'route-target') {
+      const partial = parsePartialRouteTarget(v);
+      if (partial) {
+        rt = partial.octets;
+        rtBits = partial.bits;
+      } else {
+        rt = parseRouteTarget(v);
+        rtBits = undefined;
+      }
+    } else if (t === 'prefix-length') len = uintArg(v, 8, 'prefix-length', FAMILY);
     else pathId = uintArg(v, 32, 'path-id', FAMILY);
   }
   let m: RtcNlri;
@@ -110,10 +134,14 @@ export function rtcFromArgs(args: readonly string[]): RtcNlri {
     m = { prefixLength: 0, originAs: 0, routeTarget: new Uint8Array(0) };
   } else {
     if (originAs === undefined) argsError('origin-as required for RTC (or default)', FAMILY);
-    const l = len ?? (rt ? 96 : 32);
+    if (rtBits !== undefined && len !== undefined && len !== 32 + rtBits) {
+      argsError(`route-target of ${rtBits} bits needs prefix-length ${32 + rtBits}, not ${len}`, FAMILY);
+    }
+    const l = len ?? (rtBits !== undefined ? 32 + rtBits : rt ? 96 : 32);
     if (l < 32 || l > 96) argsError(`invalid prefix-length: ${l} (RFC 4684 §4: 32..96, or default)`, FAMILY);
     if (l > 32 && !rt) argsError(`route-target required for prefix-length ${l}`, FAMILY);
-    if (l === 32 && rt) argsError('route-target needs a prefix-length above 32', FAMILY);
+    if (l === 32 && rt && rtBits !== 0) argsError('route-target needs a prefix-length above 32', FAMILY);
+    if (l === 32) rt = undefined;
     m = { prefixLength: l, originAs, routeTarget: rt ?? new Uint8Array(0) };
   }
   if (pathId !== undefined) (m as { pathId?: number }).pathId = pathId;

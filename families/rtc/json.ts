@@ -5,12 +5,16 @@
  *
  * - `is-default`: the zero-length prefix (RFC 4684 §4). Ze decides it from the values (all
  *   zero), which calls an all-zero /96 the default; see docs/ze-compat.md.
- * - `route-target`: Ze's text, chosen by the type's high octet only (RFC 4360 §3.1 layouts):
- *   0x00 `<2-octet AS>:<4-octet number>`, 0x01 `<IPv4>:<2-octet number>`, 0x02
- *   `<4-octet AS>:<2-octet number>`, others `rt-type<type>:<12 lower-case hex>`. Octets the
- *   prefix does not carry read as zero, and so do bits after the prefix length.
- * - `prefix-length` (new, ze-nlri): added only for a partial route target (32..95 bits), which
- *   Ze's text cannot tell from a full one.
+ * - `route-target` of a whole route target (/96): Ze's text, chosen by the type's high octet
+ *   only (RFC 4360 §3.1 layouts): 0x00 `<2-octet AS>:<4-octet number>`, 0x01 `<IPv4>:<2-octet
+ *   number>`, 0x02 `<4-octet AS>:<2-octet number>`, others `rt-type<type>:<12 lower-case hex>`.
+ * - `route-target` of a partial one (RFC 4684 §4: a /32../95 prefix covers every route target
+ *   that starts with its bits): the bits the prefix has, and only those, the same way for every
+ *   type octet: `0x<the carried octets in hex>/<bits>`, bits after the length cleared:
+ *   `0x01/8` for a /40 with type octet 0x01, `0x0180/9` for a /41, `0x/0` for a /32 (origin AS
+ *   only). Ze fills the missing octets with zeros and prints a whole route target (`0.0.0.0:0`,
+ *   `0:0`, `rt-type768:000000000000` by the type octet), which no NLRI of that length can say.
+ * - `prefix-length` (new, ze-nlri): added only for a partial route target (32..95 bits).
  */
 import { ipv4ToString } from '../../src/core/ip.js';
 import type { JsonWriter } from '../../src/core/json.js';
@@ -52,12 +56,27 @@ export function routeTargetOctets(m: RtcNlri, out: Uint8Array = new Uint8Array(8
   return out;
 }
 
+/** `0x<hex>/<bits>`: the route-target bits a partial (/32../95) prefix carries. */
+export function partialRouteTargetText(m: RtcNlri): string {
+  const len = m.prefixLength;
+  const b = routeTargetOctets(m, rt);
+  let h = '0x';
+  for (let i = 0, k = rtOctets(len); i < k; i++) h += hex2(b[i]!);
+  return h + '/' + (len - 32);
+}
+
+/** The `route-target` text: Ze's for a whole route target (and the default), else the partial form. */
+export function routeTargetText(m: RtcNlri): string {
+  const len = m.prefixLength;
+  return len === 0 || len === 96 ? zeRouteTargetText(routeTargetOctets(m, rt)) : partialRouteTargetText(m);
+}
+
 export function rtcJson(m: RtcNlri, j: JsonWriter): void {
   const len = m.prefixLength;
   j.beginObject();
   j.keyRaw('is-default').bool(len === 0);
   j.keyRaw('origin-as').number(m.originAs);
   if (len !== 0 && len !== 96) j.keyRaw('prefix-length').number(len);
-  j.keyRaw('route-target').stringRaw(zeRouteTargetText(routeTargetOctets(m, rt)));
+  j.keyRaw('route-target').stringRaw(routeTargetText(m));
   j.endObject();
 }

@@ -38,10 +38,11 @@ describe('decode', () => {
   });
 
   it('partial route targets carry prefix-length; bits after it are cleared in the text only', () => {
-    expect(decodeHex('400000FDE90002FDE9')).toBe('{"is-default":false,"origin-as":65001,"prefix-length":64,"route-target":"65001:0"}');
+    // /64: 32 route-target bits, type 0x0002 and AS 65001 (RFC 4684 §4: every RT starting so).
+    expect(decodeHex('400000FDE90002FDE9')).toBe('{"is-default":false,"origin-as":65001,"prefix-length":64,"route-target":"0x0002fde9/32"}');
     // /44: origin AS + 12 bits of the RT type: 0x00 0x0F → 0x00 0x00 after clearing the low 4 bits.
     const m = decodeOne(ipv4Rtc, bytes('2C0000FDE9000F'));
-    expect(toJson(ipv4Rtc, m)).toBe('{"is-default":false,"origin-as":65001,"prefix-length":44,"route-target":"0:0"}');
+    expect(toJson(ipv4Rtc, m)).toBe('{"is-default":false,"origin-as":65001,"prefix-length":44,"route-target":"0x0000/12"}');
     expect(toHex(encode(ipv4Rtc, m))).toBe('2C0000FDE9000F');
     expect(enc(ipv4Rtc.toArgs!(m))).toBe('2C0000FDE9000F');
   });
@@ -133,6 +134,6 @@ describe('encode: typed models are checked', () => {
   it('a model holding all 8 RT octets writes only those its length covers', () => {
     const m: RtcNlri = { prefixLength: 48, originAs: 65001, routeTarget: bytes('0002FDE900000064') };
     expect(toHex(encode(ipv4Rtc, m))).toBe('300000FDE90002');
-    expect(toJson(ipv4Rtc, m)).toBe('{"is-default":false,"origin-as":65001,"prefix-length":48,"route-target":"0:0"}');
+    expect(toJson(ipv4Rtc, m)).toBe('{"is-default":false,"origin-as":65001,"prefix-length":48,"route-target":"0x0002/16"}');
   });
 });
