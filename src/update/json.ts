@@ -10,6 +10,7 @@
  * `next-hop-link-local` and `next-hop-rd` in operations, attributes Ze has no parser for, unknown
  * attributes as `attr-<code>`: {"code","flags","raw"}.
  */
+import { NlriError } from '../core/errors.js';
 import { toHex } from '../core/hex.js';
 import { JsonWriter, byteCompare, goQuote, sortJsonKeys } from '../core/json.js';
 import { rdToString } from '../core/rd.js';
@@ -70,12 +71,23 @@ function unreachOp(mp: MpUnreach, j: JsonWriter): string {
   return '{"action":"del","nlri":' + nlriList(mp.codec, mp.nlri, mp.nlriBytes, j) + '}';
 }
 
-function attributeJson(a: PathAttribute, j: JsonWriter): string {
-  if (a.codec === undefined || a.value === undefined) {
-    return '{"code":' + a.code + ',"flags":' + a.flags + ',"raw":"' + toHex(a.raw) + '"}';
+function rawAttributeJson(a: PathAttribute): string {
+  return '{"code":' + a.code + ',"flags":' + a.flags + ',"raw":"' + toHex(a.raw) + '"}';
+}
+
+/** [key, JSON] of one attribute: its codec's form, or the raw record when it has none or cannot show it. */
+function attributeJson(a: PathAttribute, j: JsonWriter): [string, string] {
+  if (a.codec === undefined || a.value === undefined) return [`attr-${a.code}`, rawAttributeJson(a)];
+  try {
+    a.codec.json(a.value, j);
+    return [a.codec.name, j.take()];
+  } catch (e) {
+    // A value JSON cannot carry (Go's "json: unsupported value: NaN" in the BGP-LS attribute):
+    // the attribute is shown as its raw record under attr-<code>.
+    j.take();
+    if (e instanceof NlriError) return [`attr-${a.code}`, rawAttributeJson(a)];
+    throw e;
   }
-  a.codec.json(a.value, j);
-  return j.take();
 }
 
 /** The `update` object (no envelope) as JSON text. */
@@ -100,7 +112,7 @@ export function updateBodyJson(u: BgpUpdate): string {
       a.codec.json(a.value, j);
       nextHop = JSON.parse(j.take()) as string;
     } else {
-      attrs.push([a.codec && a.value !== undefined ? a.codec.name : `attr-${a.code}`, attributeJson(a, j)]);
+      attrs.push(attributeJson(a, j));
     }
   }
   // Ze's order inside one family: MP_REACH, MP_UNREACH, then the legacy fields (withdrawn, NLRI).
