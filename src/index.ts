@@ -26,8 +26,22 @@ export function createDefaultRegistry(): Registry {
   return new Registry(builtinCodecs);
 }
 
-/** The shared default registry (add your own families with `register`). */
-export const defaultRegistry: Registry = createDefaultRegistry();
+/**
+ * The key of the process-wide default registry. The ESM and CJS builds are two copies of this
+ * module (a program, or two of its dependencies, may `import` and `require` ze-nlri): the first
+ * copy loaded creates the registry and every other copy uses it, so a family registered through
+ * one is seen through the other. `v1`: the registry's contract; a future incompatible one takes
+ * another key.
+ */
+const DEFAULT_REGISTRY = Symbol.for('ze-nlri.defaultRegistry.v1');
+
+function sharedDefaultRegistry(): Registry {
+  const g = globalThis as { [DEFAULT_REGISTRY]?: Registry };
+  return (g[DEFAULT_REGISTRY] ??= createDefaultRegistry());
+}
+
+/** The shared default registry (add your own families with `register`), one per process. */
+export const defaultRegistry: Registry = sharedDefaultRegistry();
 
 /** Every built-in sample NLRI (docs/ADDING-A-FAMILY.md §3). */
 export const samples = builtinSamples;

@@ -31,7 +31,27 @@ export type NlriErrorCode =
   /** The encoded NLRI would not fit its length field. */
   | 'too-long';
 
+/**
+ * The brand of every NlriError, whichever copy of ze-nlri made it: the ESM and the CJS builds are
+ * two copies of this class (a program that both `import`s and `require`s ze-nlri loads both), so
+ * `instanceof` and `isNlriError` test this process-wide symbol instead of the class identity.
+ */
+const BRAND: unique symbol = Symbol.for('ze-nlri.NlriError');
+
+function branded(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true;
+}
+
 export class NlriError extends Error {
+  /**
+   * `e instanceof NlriError` is true for an NlriError of any copy of ze-nlri (ESM or CJS build).
+   * A subclass keeps the usual prototype test.
+   */
+  static override [Symbol.hasInstance](e: unknown): e is NlriError {
+    if (this !== NlriError) return Function.prototype[Symbol.hasInstance].call(this, e);
+    return branded(e);
+  }
+
   readonly code: NlriErrorCode;
   readonly family: string;
   readonly offset: number;
@@ -72,8 +92,11 @@ export class NlriError extends Error {
   }
 }
 
+Object.defineProperty(NlriError.prototype, BRAND, { value: true });
+
+/** True for an NlriError of any copy of ze-nlri (the ESM and CJS builds share the brand). */
 export function isNlriError(e: unknown): e is NlriError {
-  return e instanceof NlriError;
+  return branded(e);
 }
 
 /** Throw an argument error (offset -1), as every `fromArgs` does. */
