@@ -12,6 +12,11 @@ import { fromHex } from '../../../src/core/hex.js';
 import { goMarshal, JsonWriter } from '../../../src/core/json.js';
 import { Reader } from '../../../src/core/reader.js';
 import { codecs } from '../../../attributes/path/index.js';
+import { AttributeRegistry, attrContext } from '../../../src/attributes/registry.js';
+import { builtinAttributes } from '../../../src/attributes-builtin.js';
+import { builtinCodecs } from '../../../src/families.js';
+import { Registry } from '../../../src/registry/registry.js';
+import { decodeUpdateWith, updateToJson } from '../../../src/update/index.js';
 import { ctx } from './helpers.js';
 
 interface Vector {
@@ -117,6 +122,18 @@ describe('attributes/path against ze bgp decode --update --json', () => {
       } else {
         expect(errors).toEqual({});
       }
+    });
+  }
+});
+
+describe('whole UPDATEs through src/update with attributes/path', () => {
+  // The default attributes with this group's codecs in place of any of the same code.
+  const attrs = new AttributeRegistry([...builtinAttributes.filter((b) => !codecs.some((k) => k.code === b.code)), ...codecs]);
+  const families = new Registry(builtinCodecs);
+  for (const v of vectors.filter((x) => DEVIATIONS[x.id] === undefined)) {
+    it(`${v.id}: byte-identical to Ze`, () => {
+      const u = decodeUpdateWith(fromHex(v.hex), attrContext({ as4: v.as4 }, families), attrs);
+      expect(updateToJson(u)).toBe(v.json_text);
     });
   }
 });
