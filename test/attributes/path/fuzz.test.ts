@@ -6,6 +6,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraries, arbitrariesAs2 } from '../../../fuzz/arbitraries/attributes/path.js';
+import { codecs } from '../../../attributes/path/index.js';
+import { NlriError } from '../../../src/core/errors.js';
+import { toHex } from '../../../src/core/hex.js';
+import { Reader } from '../../../src/core/reader.js';
 import { codec, ctx, decode, encode, json, parseExact } from './helpers.js';
 
 describe('attributes/path generated models', () => {
@@ -31,5 +35,28 @@ describe('attributes/path generated models', () => {
         );
       });
     }
+  }
+});
+
+describe('attributes/path on random bytes', () => {
+  for (const k of codecs) {
+    it(`${k.name}: a value or an NlriError, and what decodes encodes back to the same bytes`, () => {
+      // Bytes biased towards this attribute's shapes: small segment counts and TLV lengths show up often.
+      const bytes = fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.array(fc.constantFrom(0, 1, 2, 3, 4, 5, 11, 0xfd, 0xff), { maxLength: 40 }).map((a) => new Uint8Array(a)));
+      fc.assert(
+        fc.property(bytes, fc.boolean(), fc.boolean(), (b, as4, strict) => {
+          const c = ctx({ as4, strict });
+          let m: unknown;
+          try {
+            m = k.decode(new Reader(b), c, k.flags);
+          } catch (e) {
+            expect(e).toBeInstanceOf(NlriError);
+            return;
+          }
+          expect(encode(k.code, m, c)).toBe(toHex(b));
+        }),
+        { numRuns: 300 },
+      );
+    });
   }
 });

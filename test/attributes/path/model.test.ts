@@ -109,7 +109,8 @@ describe('encode and fromJson reject bad models', () => {
   ];
   for (const [code, m] of bad) {
     it(`${codec(code).name} ${JSON.stringify(m, (_k, v) => (typeof v === 'bigint' ? String(v) : v instanceof Uint8Array ? `u8[${v.length}]` : v)).slice(0, 60)}`, () => {
-      expect(thrown(() => encode(code, m)).code).toBe('invalid-model');
+      const e = thrown(() => encode(code, m));
+      expect([e.code, e.offset]).toEqual(['invalid-model', -1]);
     });
   }
   const badJson: [number, unknown][] = [
@@ -141,7 +142,8 @@ describe('encode and fromJson reject bad models', () => {
   ];
   for (const [code, v] of badJson) {
     it(`${codec(code).name} fromJson ${JSON.stringify(v)}`, () => {
-      expect(thrown(() => codec(code).fromJson(v, ctx())).code).toBe('invalid-model');
+      const e = thrown(() => codec(code).fromJson(v, ctx()));
+      expect([e.code, e.offset]).toEqual(['invalid-model', -1]);
     });
   }
   it('accepts integers as strings and bigints where above 2^53', () => {
