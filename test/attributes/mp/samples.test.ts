@@ -29,7 +29,8 @@ describe('samples', () => {
         const e = codecError(() => c.fromJson(parsed, ctx()));
         expect(e.code).toBe('invalid-model');
         expect(e.message).toContain('{"hex":"<NLRI>"}');
-        const nlri = m.nlri.map((n) => ({ hex: toHex(encode(m.codec!, n)) }));
+        const r = m as MpReach;
+        const nlri = r.nlri.map((n) => ({ hex: toHex(encode(r.codec!, n)) }));
         expect(encodeValue(c, c.fromJson({ ...parsed, nlri }, ctx()))).toBe(s.hex);
       } else {
         expect(encodeValue(c, c.fromJson(parsed, ctx()))).toBe(s.hex);
