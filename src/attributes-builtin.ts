@@ -5,6 +5,7 @@
 import type { AttributeCodec, AttributeSample } from './attributes/attribute.js';
 import * as path from '../attributes/path/index.js';
 import * as mp from '../attributes/mp/index.js';
+import * as communities from '../attributes/communities/index.js';
 import * as pmsi from '../attributes/pmsi/index.js';
 import * as tunnelEncap from '../attributes/tunnel-encap/index.js';
 import * as prefixSid from '../attributes/prefix-sid/index.js';
@@ -15,7 +16,7 @@ interface AttributeGroup {
   readonly samples: readonly AttributeSample[];
 }
 
-const groups: readonly AttributeGroup[] = [path, mp, pmsi, tunnelEncap, prefixSid, bgpLs];
+const groups: readonly AttributeGroup[] = [path, mp, communities, pmsi, tunnelEncap, prefixSid, bgpLs];
 
 export const builtinAttributes: readonly AttributeCodec<any>[] = groups.flatMap((g) => g.codecs);
 export const builtinAttributeSamples: readonly AttributeSample[] = groups.flatMap((g) => g.samples);
