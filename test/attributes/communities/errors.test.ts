@@ -185,13 +185,13 @@ describe('fromJson and model errors', () => {
 describe('decoding details', () => {
   it('the typed kinds need their reserved bits zero; otherwise raw, kept as is', () => {
     for (const h of ['8007000000000004', '8007010000000001', '80090000000000C1', '0800000000000002', '0600020000000001', '0601000100000640', '0604001005DC0000', '030D000000000001', '030C000100000008', '030B010000000001', '010C0A0000010002', '800600007F800000', '400400007FC00000']) {
-      const m = decodeHex(extendedCommunities, h) as { communities: { kind: string }[] };
+      const m = decodeHex(extendedCommunities, h);
       expect(m.communities[0]!.kind, h).toBe('raw');
       expect(encodeHex(extendedCommunities, m)).toBe(h);
     }
   });
   it('traffic-rate keeps a negative rate (RFC 8955 §7.1: treated as zero by the user, not rewritten)', () => {
-    const m = decodeHex(extendedCommunities, '80060000C47A0000') as { communities: { kind: string; rate: number }[] };
+    const m = decodeHex(extendedCommunities, '80060000C47A0000');
     expect(m.communities[0]).toEqual({ kind: 'traffic-rate-bytes', id: 0, rate: -1000 });
   });
 });

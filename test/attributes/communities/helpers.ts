@@ -5,7 +5,7 @@ import { JsonWriter } from '../../../src/core/json.js';
 import { Reader } from '../../../src/core/reader.js';
 import { Writer } from '../../../src/core/writer.js';
 
-export const ctx = { as4: true, addPath: () => false, families: undefined as never, strict: false, lossless: true } as AttrContext;
+export const ctx = { as4: true, external: false, addPath: () => false, families: undefined as never, strict: false, lossless: true } as unknown as AttrContext;
 
 export function decodeHex<M>(c: AttributeCodec<M>, hex: string): M {
   const b = fromHex(hex);
