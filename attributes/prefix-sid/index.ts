@@ -3,7 +3,7 @@ import type { AttributeCodec } from '../../src/attributes/attribute.js';
 import { prefixSidCodec } from './codecs.js';
 
 export * from './model.js';
-export { decodePrefixSid, encodePrefixSid, prefixSidLength } from './wire.js';
+export { decodePrefixSid, encodePrefixSid, prefixSidLength, prefixSidMalformedAction } from './wire.js';
 export { prefixSidJson, prefixSidFromJson } from './json.js';
 export { prefixSidFromArgs, prefixSidToArgs, labelIndexSid, srv6L3Service, srv6L2Service, prefixSid, type Srv6Options } from './args.js';
 export { samples } from './samples.js';

@@ -35,7 +35,7 @@ export interface SrgbRange {
   readonly range: number;
 }
 
-/** RFC 8669 §3.2: Type 3: Flags (2), then one or more SRGBs of 6 octets. */
+/** RFC 8669 §3.2: Type 3: Flags (2), then one or more SRGBs of 6 octets (none is malformed, §6). */
 export interface OriginatorSrgbTlv {
   readonly type: 3;
   readonly flags: number;

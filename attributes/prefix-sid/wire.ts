@@ -77,7 +77,7 @@ function readTlv(r: Reader): PrefixSidTlv {
       t = { type: 1, reserved: r.u8(), flags: r.u16(), labelIndex: r.u32() };
       break;
     case TLV_ORIGINATOR_SRGB: {
-      if (len < 2 || (len - 2) % 6 !== 0) r.fail('bad-length', `Originator SRGB TLV length ${len}, want 2 + 6n`, at + 1);
+      if (len < 8 || (len - 2) % 6 !== 0) r.fail('bad-length', `Originator SRGB TLV length ${len}, want 2 + 6n with n >= 1`, at + 1);
       const flags = r.u16();
       const srgb: SrgbRange[] = [];
       while (r.pos < r.end) srgb.push({ base: r.u24(), range: r.u24() });
@@ -100,9 +100,12 @@ function readTlv(r: Reader): PrefixSidTlv {
   return t;
 }
 
-/** Decode the value (reader limited to it). An empty value is malformed in strict mode only. */
-export function decodePrefixSid(r: Reader, strict: boolean): PrefixSid {
-  if (strict && r.pos >= r.end) r.fail('bad-length', 'Prefix-SID attribute with no TLV');
+/**
+ * Decode the value (reader limited to it). An empty value is malformed (RFC 8669 §6: "not
+ * meeting the minimum attribute length requirement").
+ */
+export function decodePrefixSid(r: Reader): PrefixSid {
+  if (r.pos >= r.end) r.fail('bad-length', 'Prefix-SID attribute with no TLV');
   const tlvs: PrefixSidTlv[] = [];
   while (r.pos < r.end) tlvs.push(readTlv(r));
   return { tlvs };
@@ -244,4 +247,23 @@ export function encodePrefixSid(m: PrefixSid, w: Writer): void {
         for (const s of t.subTlvs) writeSub(s, w);
     }
   }
+}
+
+/**
+ * RFC 9252 §7 / RFC 8669 §6: the RFC 7606 action for a Prefix-SID value that failed to decode
+ * with `err`: "treat-as-withdraw" when the malformed part is an SRv6 Service TLV (type 5 or 6,
+ * including one whose length runs past the attribute), "attribute-discard" otherwise. The
+ * codec's static `onMalformed` is the RFC 8669 answer; the update layer can ask this for the
+ * exact one (see docs/attributes/prefix-sid.md).
+ */
+export function prefixSidMalformedAction(value: Uint8Array, err: { readonly offset: number }): 'attribute-discard' | 'treat-as-withdraw' {
+  let p = 0;
+  while (p + 3 <= value.length) {
+    const type = value[p]!;
+    const next = p + 3 + ((value[p + 1]! << 8) | value[p + 2]!);
+    // An error at `next` is a read that ran off this TLV's end (the next header is read from its first octet on).
+    if (err.offset <= next || next > value.length) return type === 5 || type === 6 ? 'treat-as-withdraw' : 'attribute-discard';
+    p = next;
+  }
+  return 'attribute-discard';
 }

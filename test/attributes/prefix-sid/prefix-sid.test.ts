@@ -13,8 +13,9 @@ import {
   srv6L3Service,
   type PrefixSid,
 } from '../../../attributes/prefix-sid/index.js';
-import { codecError } from '../../support/helpers.js';
-import { checkSample, ctx, decodeHex, encodeHex, jsonOf, strictCtx } from '../pmsi/helpers.js';
+import { bytes, codecError } from '../../support/helpers.js';
+import { prefixSidMalformedAction } from '../../../attributes/prefix-sid/index.js';
+import { checkSample, ctx, decodeHex, encodeHex, jsonOf } from '../pmsi/helpers.js';
 
 describe('prefix-sid samples', () => {
   for (const s of samples) it(s.note, () => checkSample(codec, s));
@@ -29,10 +30,18 @@ describe('prefix-sid codec', () => {
     expect(codecs).toEqual([codec]);
   });
 
-  it('an empty value: no TLV (strict mode calls it malformed)', () => {
-    expect(jsonOf(codec, decodeHex(codec, ''))).toBe('[]');
-    const e = codecError(() => decodeHex(codec, '', strictCtx));
-    expect([e.code, e.offset]).toEqual(['bad-length', 0]);
+  it('RFC 9252 §7 vs RFC 8669 §6: the action depends on the TLV the error is in', () => {
+    const act = (hex: string): string => prefixSidMalformedAction(bytes(hex), codecError(() => decodeHex(codec, hex)));
+    expect(act('010006000000000064')).toBe('attribute-discard');
+    expect(act('')).toBe('attribute-discard');
+    expect(act('01')).toBe('attribute-discard');
+    expect(act('050004' + '00' + '010005')).toBe('treat-as-withdraw');
+    expect(act('050000')).toBe('treat-as-withdraw');
+    // An SRv6 Service TLV whose length runs past the attribute is a malformed SRv6 Service TLV.
+    expect(act('060030' + '00')).toBe('treat-as-withdraw');
+    // A bad TLV after a good SRv6 one: the bad one decides.
+    expect(act('060001' + '00' + '03000700000000010000')).toBe('attribute-discard');
+    expect(act('01000700000000000064' + '050000')).toBe('treat-as-withdraw');
   });
 
   it("Ze's config words give the same bytes as the canonical ones", () => {
@@ -59,6 +68,8 @@ describe('prefix-sid errors', () => {
     ['second TLV bad after a good one', '01000700000000000064' + '010006000000000064', 'bad-length', 11],
     ['Originator SRGB length 7 (2 + 6n)', '03000700000000010000', 'bad-length', 1],
     ['Originator SRGB length 1', '03000100', 'bad-length', 1],
+    ['Originator SRGB with no SRGB (length 2)', '0300020000', 'bad-length', 1],
+    ['empty attribute (RFC 8669 §6 minimum length)', '', 'bad-length', 0],
     ['SRv6 Service TLV of length 0', '050000', 'bad-length', 1],
     ['sub-TLV past the service TLV', '050004' + '00' + '010005', 'truncated', 7],
     ['SID Information of 20 octets (RFC 9252 §3.1: 21), as Ze builds without a structure', '050018' + '00' + '010014' + '00' + SID + '00' + '0048', 'bad-length', 5],
