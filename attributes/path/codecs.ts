@@ -85,6 +85,8 @@ export const origin = defineAttribute<Origin>({
     w.u8(m.value);
   },
   json: originJson,
+  // RFC 7606 §7.1: an undefined ORIGIN value is malformed (treat-as-withdraw); it is still shown.
+  check: (m) => (m.value > 2 ? `undefined ORIGIN value ${m.value} (RFC 4271 §4.3, RFC 7606 §7.1)` : undefined),
   fromJson: originFromJson,
   fromArgs: originFromArgs,
   toArgs: originToArgs,
@@ -130,13 +132,14 @@ export const nextHop = defineAttribute<NextHop>({
   text: (m) => ipv4ToString(m.address),
 });
 
-function u32Codec<M extends { readonly value: number }>(code: number, name: string, what: string, flags: number, rfcs: string[]): AttributeCodec<M> {
+function u32Codec<M extends { readonly value: number }>(code: number, name: string, what: string, flags: number, rfcs: string[], internalOnly = false): AttributeCodec<M> {
   return defineAttribute<M>({
     code,
     name,
     group,
     rfcs,
     flags,
+    internalOnly,
     onMalformed: 'treat-as-withdraw',
     decode: (r) => ({ value: decodeU32(r, what) }) as M,
     encodingLength: () => 4,
@@ -160,7 +163,7 @@ export const med = u32Codec<Med>(4, 'med', 'MULTI_EXIT_DISC', OPT_NON_TRANSITIVE
  * treat-as-withdraw; from an external peer the attribute is discarded whatever it holds (the
  * update layer knows the peer type).
  */
-export const localPref = u32Codec<LocalPref>(5, 'local-preference', 'LOCAL_PREF', WELL_KNOWN, ['RFC 4271 §4.3', 'RFC 4271 §5.1.5', 'RFC 7606 §7.5']);
+export const localPref = u32Codec<LocalPref>(5, 'local-preference', 'LOCAL_PREF', WELL_KNOWN, ['RFC 4271 §4.3', 'RFC 4271 §5.1.5', 'RFC 7606 §7.5'], true);
 
 /** ATOMIC_AGGREGATE (6), well-known discretionary, length 0. RFC 7606 §7.6: attribute-discard. */
 export const atomicAggregate = defineAttribute<AtomicAggregate>({
@@ -214,6 +217,7 @@ export const originatorId = defineAttribute<OriginatorId>({
   group,
   rfcs: ['RFC 4456 §8', 'RFC 7606 §7.9'],
   flags: OPT_NON_TRANSITIVE,
+  internalOnly: true,
   onMalformed: 'treat-as-withdraw',
   decode: (r) => ({ id: decodeAddress(r, 'ORIGINATOR_ID') }),
   encodingLength: () => 4,
@@ -235,6 +239,7 @@ export const clusterList = defineAttribute<ClusterList>({
   group,
   rfcs: ['RFC 4456 §8', 'RFC 7606 §7.10'],
   flags: OPT_NON_TRANSITIVE,
+  internalOnly: true,
   onMalformed: 'treat-as-withdraw',
   decode: (r) => decodeClusterList(r),
   encodingLength: (m) => m.ids.length * 4,

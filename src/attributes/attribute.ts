@@ -43,6 +43,8 @@ export interface AttrContext {
   readonly strict: boolean;
   /** Keep Ze's lossless records for NLRIs that cannot be parsed (`{"parsed":false,...}`). */
   readonly lossless: boolean;
+  /** The UPDATE comes from an external (eBGP) peer (RFC 7606 §7.5, §7.9, §7.10). Default false. */
+  readonly external?: boolean | undefined;
 }
 
 export interface AttributeCodec<M = unknown> {
@@ -76,6 +78,16 @@ export interface AttributeCodec<M = unknown> {
    * Errors: `NlriError('invalid-model')`.
    */
   fromJson(value: unknown, ctx: AttrContext): M;
+  /**
+   * Optional: a value that decodes (so it can be shown) but that the RFC calls malformed, e.g. an
+   * undefined ORIGIN (RFC 7606 §7.1). Returns the reason; the update layer applies `onMalformed`.
+   */
+  check?(m: M, ctx: AttrContext): string | undefined;
+  /**
+   * Optional: the attribute belongs inside one AS: from an external peer it is discarded whatever
+   * it holds (RFC 7606 §7.5 LOCAL_PREF, §7.9 ORIGINATOR_ID, §7.10 CLUSTER_LIST).
+   */
+  readonly internalOnly?: boolean;
   /** Optional: parse argument tokens (`community 65000:1 no-export`) as typed on a command line. */
   fromArgs?(args: readonly string[]): M;
   /** Optional: args tokens that `fromArgs` turns back into `m`. */
@@ -102,6 +114,8 @@ export const AttributeSpecSchema = z.object({
   fromArgs: fn.optional(),
   toArgs: fn.optional(),
   text: fn.optional(),
+  check: fn.optional(),
+  internalOnly: z.boolean().optional(),
 });
 
 export type AttributeSpec<M> = Omit<AttributeCodec<M>, 'group' | 'rfcs'> & Partial<Pick<AttributeCodec<M>, 'group' | 'rfcs'>>;

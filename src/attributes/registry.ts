@@ -53,6 +53,8 @@ export interface SessionOptions {
   strict?: boolean;
   /** Keep Ze's lossless records for unparsable NLRIs (default true, as Ze does). */
   lossless?: boolean;
+  /** The peer is external (eBGP): LOCAL_PREF, ORIGINATOR_ID, CLUSTER_LIST are discarded (RFC 7606 §7.5, §7.9, §7.10). */
+  external?: boolean;
   /** The family registry (default: ze-nlri's). */
   families?: Registry;
 }
@@ -77,5 +79,6 @@ export function attrContext(s: SessionOptions, families: Registry): AttrContext 
     maxLabels: s.maxLabels,
     strict: s.strict ?? false,
     lossless: s.lossless ?? true,
+    external: s.external ?? false,
   };
 }

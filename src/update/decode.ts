@@ -222,6 +222,11 @@ export function decodeUpdateWith(
       p.fail(malformed, name, code, 'bad-length', `${name} has length 0 (RFC 7606 §4)`, offset, raw);
       continue;
     }
+    if (ctx.external && codec.internalOnly) {
+      // RFC 7606 §7.5, §7.9, §7.10: from an external peer, discarded whatever it holds.
+      p.fail('attribute-discard', name, code, 'malformed', `${name} from an external peer: discarded (RFC 7606 §7)`, offset, raw);
+      continue;
+    }
     r.pos = vStart;
     r.end = vEnd;
     let value: unknown;
@@ -231,6 +236,11 @@ export function decodeUpdateWith(
     } catch (e) {
       p.add(malformed, name, code, asNlriError(e), raw);
       continue;
+    }
+    const bad = codec.check?.(value, ctx);
+    if (bad !== undefined) {
+      // Decoded, shown, and still malformed by its RFC: the action applies, the value stays visible.
+      p.fail(malformed, name, code, 'bad-value', bad, vStart);
     }
     list.push({ flags, code, value, codec, raw, offset });
   }

@@ -13,6 +13,8 @@ export interface UpdateVector {
   exit?: number;
   source?: string;
   note?: string;
+  /** false: the session has no 4-octet AS capability (RFC 6793); default true. */
+  as4?: boolean;
   file: string;
 }
 

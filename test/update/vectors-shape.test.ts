@@ -14,6 +14,8 @@ const FILES: Record<string, string> = { 'ze-tests.jsonl': 'ze-', 'rfc.jsonl': 'r
 const KEYS = new Set([
   'id', 'hex', 'json_text', 'exit', 'source', 'note', 'families', 'attrs', 'human', 'human_exit', 'stderr',
   'also_sources', 'ci_expect', 'ci_expected_json_text', 'ci_nlri_expected', 'rfc_nlri_hex',
+  // The session the message belongs to, where it is not the default (false: no 4-octet AS, RFC 6793).
+  'as4',
 ]);
 
 interface Row {
