@@ -12,6 +12,8 @@
  *   (RFC 2545 §3, RFC 4659 §3.2.1); Ze drops it.
  * - `next-hop-rd` / `next-hop-link-local-rd` (superset): a VPN next hop's RD, only when nonzero
  *   (RFC 4364 §4.3.2 says zero).
+ * - `reserved` (superset): the reserved octet after the next hop, only when nonzero (RFC 4760 §3:
+ *   "MUST be set to 0", ignored on receipt; shown so that the JSON says what the bytes hold).
  * - `nlri`: each NLRI written by the family codec (`writeJson`, so `path-id` with ADD-PATH); an
  *   unknown family's field as one `{"parsed":false,"raw":"<HEX>"}` (nothing when empty).
  *
@@ -60,6 +62,7 @@ export function writeReachMembers(m: MpReach, j: JsonWriter, withFamily = false)
   if (!rdIsZero(llRd)) j.keyRaw('next-hop-link-local-rd').stringRaw(rdToString(llRd!));
   if (!rdIsZero(nh.rd)) j.keyRaw('next-hop-rd').stringRaw(rdToString(nh.rd!));
   writeNlriArray(m, j);
+  if (m.reserved !== 0) j.keyRaw('reserved').number(m.reserved);
 }
 
 /** The members of an MP_UNREACH_NLRI operation object, sorted; `family` only when asked. */
@@ -198,10 +201,16 @@ export function mpReachFromJson(value: unknown, ctx: AttrContext): MpReach {
     rd: optString(o, 'next-hop-rd', family),
     linkLocalRd: optString(o, 'next-hop-link-local-rd', family),
   };
-  if (!f.codec) return mpReachRaw(f.family, nh, rawField(list, f.family), ctx);
-  const out: NlriBase[] = [];
-  for (const el of list) nlriFromJson(f.codec, el, false, ctx, out);
-  return mpReach(f.family, nh, out, ctx);
+  const reserved = o.reserved ?? 0;
+  if (typeof reserved !== 'number' || !Number.isInteger(reserved) || reserved < 0 || reserved > 255) modelError('"reserved" must be an integer 0..255', family);
+  let m: MpReach;
+  if (!f.codec) m = mpReachRaw(f.family, nh, rawField(list, f.family), ctx);
+  else {
+    const out: NlriBase[] = [];
+    for (const el of list) nlriFromJson(f.codec, el, false, ctx, out);
+    m = mpReach(f.family, nh, out, ctx);
+  }
+  return reserved === 0 ? m : { ...m, reserved };
 }
 
 export function mpUnreachFromJson(value: unknown, ctx: AttrContext): MpUnreach {

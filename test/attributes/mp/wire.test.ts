@@ -35,6 +35,10 @@ describe('MP_REACH_NLRI layout (RFC 4760 §3)', () => {
     const m = reach(hex);
     expect(m.reserved).toBe(7);
     expect(encodeValue(mpReachNlri, m)).toBe(hex);
+    const json = jsonOf(mpReachNlri, m);
+    expect(json).toBe('{"action":"add","family":"ipv4/unicast","next-hop":"192.0.2.1","nlri":["10.0.0.0/24"],"reserved":7}');
+    expect(encodeValue(mpReachNlri, mpReachNlri.fromJson(JSON.parse(json), ctx()))).toBe(hex);
+    expect(codecError(() => mpReachNlri.fromJson({ ...JSON.parse(json), reserved: 256 }, ctx())).code).toBe('invalid-model');
   });
 
   it('errors: truncated header fields', () => {
