@@ -13,6 +13,7 @@
 import type { JsonWriter } from '../../src/core/json.js';
 import { hexByte } from '../../src/core/hex.js';
 import { ipv4ToString } from '../../src/core/ip.js';
+import { macToString } from '../../src/core/bgp.js';
 import { TUNNEL_TYPES, type ExtendedCommunity } from './model.js';
 import { encodeExtended, readFloat32, u16, u32 } from './extended-wire.js';
 
@@ -131,7 +132,7 @@ export function extendedJson(c: ExtendedCommunity, j: JsonWriter): void {
       break;
     case 'es-import-rt':
     case 'router-mac':
-      j.keyRaw('kind').stringRaw(c.kind).keyRaw('mac').string(c.mac.toLowerCase());
+      j.keyRaw('kind').stringRaw(c.kind).keyRaw('mac').stringRaw(macToString(buf, 2));
       tail(j);
       break;
     case 'l2-attributes':
