@@ -15,6 +15,9 @@
  * - Prefix length = length − 24·labels, at most 32 (IPv4) or 128 (IPv6): more is an error
  *   (Ze prints `invalid Prefix`).
  * - RFC 4760 §5: several NLRIs follow each other; the core loops, this reads one.
+ * - The TC bits of each entry are kept (`tc`) and written back. A stack that a direction-blind
+ *   decoder would read as a withdrawal is written only for `withdraw: false` (label-entries.ts),
+ *   so whatever `encode` writes decodes back to the same model with the same options.
  * Error texts carry Ze's phrases (`truncated labeled unicast NLRI`, `invalid labeled unicast:
  * totalBits=<L> labels=<n>`, `truncated prefix in labeled unicast NLRI`).
  */
@@ -26,6 +29,7 @@ import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
 import { LabeledView, type LabeledNlri } from './model.js';
+import { ambiguityMessage, checkTc, readsAsWithdrawal, writeEntries } from './label-entries.js';
 
 export type LabeledDecodeOptions = DecodeOptions & LabelDecodeOptions;
 
@@ -85,6 +89,8 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
   if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
   const bits = LABEL_BITS * labels.length + p.len;
   if (bits > 255) fail('too-long', `labeled unicast NLRI length ${bits} bits exceeds 255 (RFC 4760 §5)`, family);
+  checkTc(m.tc, labels, m.withdraw, family);
+  if (m.withdraw === undefined && readsAsWithdrawal(labels, m.tc, bits - LABEL_BITS, v6 ? 128 : 32)) fail('invalid-model', ambiguityMessage(labels), family);
   return 1 + 3 * labels.length + ((p.len + 7) >>> 3);
 }
 
@@ -93,6 +99,6 @@ export function encodeLabeled(m: LabeledNlri, w: Writer): void {
   const p = m.prefix;
   w.u8(LABEL_BITS * labels.length + p.len);
   if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
-  else for (let i = 0; i < labels.length; i++) w.u24((labels[i]! << 4) | (i === labels.length - 1 ? 1 : 0));
+  else writeEntries(w, labels, m.tc);
   writePrefixOctets(w, p);
 }

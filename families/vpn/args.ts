@@ -20,6 +20,9 @@ import { scanLabeledArgs } from '../../src/core/labeled-args.js';
 import { prefixToString } from '../../src/core/prefix.js';
 import { rdToString } from '../../src/core/rd.js';
 import { isUnparsed, type VpnNlri, type VpnRoute } from './model.js';
+import { ambiguityMessage, labelTokens, readsAsWithdrawal, tcFromArgs } from '../labeled/label-entries.js';
+
+const VALUED = new Set(['label', 'prefix', 'path-id', 'withdraw', 'rd']);
 
 export function vpnFromArgs(args: readonly string[], v6: boolean, family: string): VpnNlri {
   const { rd, prefix, pathId, withdraw, labels } = scanLabeledArgs(args, family, true);
@@ -30,12 +33,16 @@ export function vpnFromArgs(args: readonly string[], v6: boolean, family: string
   if (prefix.v6 !== v6) argsError(`prefix ${prefixToString(prefix)} is not an ${v6 ? 'IPv6' : 'IPv4'} prefix (family ${family})`, family);
   const bits = 24 * Math.max(labels.length, 1) + 64 + prefix.len;
   if (bits > 255) argsError(`VPN NLRI length ${bits} bits exceeds 255 (RFC 4760 §5): too many labels for this prefix`, family);
+  const tc = tcFromArgs(args, VALUED, family);
+  if (tc !== undefined && withdraw !== undefined) argsError('tc is for label entries; a withdrawal has one Compatibility field (withdraw 0x…)', family);
+  if (withdraw === undefined && readsAsWithdrawal(labels, tc, bits - 24 - 64, v6 ? 128 : 32)) argsError(ambiguityMessage(labels), family);
   const m: { -readonly [K in keyof VpnNlri]: VpnNlri[K] } = {
     v6,
     labels: withdraw !== undefined ? [withdraw >>> 4] : labels,
     rd,
     prefix,
   };
+  if (tc !== undefined) m.tc = tc;
   if (withdraw !== undefined) {
     m.withdraw = true;
     m.compatibility = withdraw;
@@ -50,7 +57,12 @@ export function vpnToArgs(m: VpnRoute): string[] {
   const out = ['rd', rdToString(m.rd)];
   const labels = m.labels;
   if (m.withdraw) out.push('withdraw', compatibilityText(m.compatibility ?? labels[0]! << 4));
-  else for (const l of labels) out.push('label', String(l));
+  else {
+    if (readsAsWithdrawal(labels, m.tc, 24 * (labels.length - 1) + m.prefix.len, m.v6 ? 128 : 32)) {
+      throw new NlriError('invalid-model', `not expressible in encode-nlri args: ${ambiguityMessage(labels)}`, '', -1);
+    }
+    out.push(...labelTokens(labels, m.tc));
+  }
   out.push('prefix', prefixToString(m.prefix));
   if (m.pathId !== undefined) out.push('path-id', String(m.pathId));
   return out;

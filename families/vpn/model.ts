@@ -8,6 +8,7 @@
  */
 import type { Prefix } from '../../src/core/prefix.js';
 import { LabelStackView } from '../../src/core/label-stack-view.js';
+import { tcAt } from '../labeled/label-entries.js';
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface VpnNlri extends NlriBase {
@@ -18,7 +19,10 @@ export interface VpnNlri extends NlriBase {
   /**
    * RFC 8277 §2.4: the label field is the 3-octet Compatibility field of a withdrawal, not a
    * label stack. `labels` is then its label reading: 0x800000 `[524288]`, 0x000000 `[0]`,
-   * any other value `[value >>> 4]`.
+   * any other value `[value >>> 4]`. `false` says the NLRI is an advertisement (MP_REACH): a
+   * stack that starts with 0x800000 / 0x000000 is then written (decode it with `withdraw:
+   * false`); left out (direction unknown), such a stack is refused, since decode-nlri would read
+   * it as a withdrawal (families/labeled/label-entries.ts).
    */
   readonly withdraw?: boolean;
   /**
@@ -27,6 +31,12 @@ export interface VpnNlri extends NlriBase {
    * `[0]` → 0x000000.
    */
   readonly compatibility?: number;
+  /**
+   * The TC bits of each label entry (RFC 3032 §2.1; RFC 8277 §2.3 "Rsrv"), outermost first, one
+   * 3-bit value per label; absent means all 0 (decoded views leave it out when all are 0). Not
+   * with `withdraw` (the Compatibility field keeps all 24 bits).
+   */
+  readonly tc?: readonly number[];
   /** Route Distinguisher, its 8 wire octets (RFC 4364 §4.2). */
   readonly rd: Uint8Array;
   /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
@@ -50,6 +60,10 @@ export function isUnparsed(m: VpnRoute): m is VpnUnparsed {
 
 /** A decoded VPN NLRI: the input and offsets; one small object per NLRI. */
 export class VpnView extends LabelStackView implements VpnNlri {
+  get tc(): number[] | undefined {
+    return this.withdraw ? undefined : tcAt(this._b, this._p, this._n);
+  }
+
   /** Index of the RD in `_b`: right after the label field. */
   get _rdAt(): number {
     return this._afterLabels;

@@ -24,6 +24,7 @@ import type { Writer } from '../../src/core/writer.js';
 import { NlriError } from '../../src/core/errors.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
 import { isUnparsed, VpnView, type VpnRoute } from './model.js';
+import { ambiguityMessage, checkTc, readsAsWithdrawal, writeEntries } from '../labeled/label-entries.js';
 
 export type VpnDecodeOptions = DecodeOptions & LabelDecodeOptions;
 
@@ -91,6 +92,9 @@ export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): num
   if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
   const bits = LABEL_BITS * labels.length + RD_BITS + p.len;
   if (bits > 255) fail('too-long', `VPN NLRI length ${bits} bits exceeds 255 (RFC 4760 §5)`, family);
+  checkTc(m.tc, labels, m.withdraw, family);
+  // RFC 8277 §2.4: the decoder's direction-blind test is on the prefix length after label + RD.
+  if (m.withdraw === undefined && readsAsWithdrawal(labels, m.tc, bits - LABEL_BITS - RD_BITS, v6 ? 128 : 32)) fail('invalid-model', ambiguityMessage(labels), family);
   return 1 + 3 * labels.length + 8 + ((p.len + 7) >>> 3);
 }
 
@@ -103,7 +107,7 @@ export function encodeVpn(m: VpnRoute, w: Writer): void {
   const p = m.prefix;
   w.u8(LABEL_BITS * labels.length + RD_BITS + p.len);
   if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
-  else for (let i = 0; i < labels.length; i++) w.u24((labels[i]! << 4) | (i === labels.length - 1 ? 1 : 0));
+  else writeEntries(w, labels, m.tc);
   w.bytes(m.rd);
   writePrefixOctets(w, p);
 }

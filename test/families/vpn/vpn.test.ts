@@ -29,11 +29,12 @@ describe('decode: the model is a view of the input', () => {
     expect(m.withdraw).toBe(false);
   });
 
-  it('ignores the Rsrv (TC) bits of a label and writes them as 0 (RFC 8277 §2.3)', () => {
+  it('keeps the Rsrv (TC) bits of a label in the model and writes them back (RFC 8277 §2.3, issue 15)', () => {
     // label 100, Rsrv 0b111, S: 00064F
     const m = decodeOne(ipv4MplsVpn, bytes('7000064F00000001000000010A0000'));
     expect(toJson(ipv4MplsVpn, m)).toBe('{"labels":[[100]],"prefix":"10.0.0.0/24","rd":"0:1:1"}');
-    expect(toHex(encode(ipv4MplsVpn, m))).toBe('7000064100000001000000010A0000');
+    expect((m as { tc?: number[] }).tc).toEqual([7]);
+    expect(toHex(encode(ipv4MplsVpn, m))).toBe('7000064F00000001000000010A0000');
   });
 
   it('keeps host bits for re-encoding, clears them in the JSON (vpn-069)', () => {
