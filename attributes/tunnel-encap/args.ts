@@ -131,8 +131,9 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
     list.m.subTlvs.push(it);
     return (last = it);
   };
-  const encap = (t: string, kind: string, make: () => Mut): Item => {
-    if (last && last.m.kind === kind && list === undefined && cur?.items.includes(last)) return last;
+  /** `vni` and `mac` fill one Encapsulation sub-TLV; a repeated one starts the next. */
+  const encap = (t: string, kind: string, field: 'vni' | 'mac', make: () => Mut): Item => {
+    if (last && last.m.kind === kind && !last[field] && list === undefined && cur?.items.at(-1) === last) return last;
     return add(t, make());
   };
   while (i < args.length) {
@@ -152,7 +153,7 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
         const c = need(t);
         const v = num(next(), 0xffffff, 'vni');
         const gpe = c.type === 12;
-        const it = encap(t, gpe ? 'vxlan-gpe' : 'vxlan', () =>
+        const it = encap(t, gpe ? 'vxlan-gpe' : 'vxlan', 'vni', () =>
           gpe ? { kind: 'vxlan-gpe', type: 1, flags: 0, reserved: 0, vnId: 0, reserved2: 0 } : { kind: 'vxlan', type: 1, flags: 0, vnId: 0, mac: new Uint8Array(6), reserved: 0 });
         it.m.vnId = v;
         it.vni = true;
@@ -160,7 +161,7 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
       }
       case 'mac': {
         const tok = next();
-        const it = encap(t, 'vxlan', () => ({ kind: 'vxlan', type: 1, flags: 0, vnId: 0, mac: new Uint8Array(6), reserved: 0 }));
+        const it = encap(t, 'vxlan', 'mac', () => ({ kind: 'vxlan', type: 1, flags: 0, vnId: 0, mac: new Uint8Array(6), reserved: 0 }));
         const parts = (tok ?? '').split(':');
         if (parts.length !== 6 || !parts.every((p) => /^[0-9a-fA-F]{2}$/.test(p))) argsError(`mac: ${JSON.stringify(tok)} is not aa:bb:cc:dd:ee:ff`);
         it.m.mac = fromHex(parts.join(''));
@@ -289,7 +290,7 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
     if (!last?.seg) argsError(`${t}: only after a segment (mpls, srv6, type-a .. type-k)`);
     return last.seg;
   }
-  if (tunnels.length === 0) argsError('no tunnel given (sr-policy, vxlan, ..., tunnel-type <N>)');
+  // No tokens (after the optional attribute name): the empty attribute, so toArgs round-trips.
   return { tunnels: tunnels.map((c): Tunnel => ({ type: c.type, subTlvs: c.items.map(finishItem) as SubTlv[] })) };
 }
 
