@@ -5,8 +5,10 @@
  * "consistent with Section 8" and does not discuss it further; RFC 7606 §8 prefers
  * "treat-as-withdraw" and presumes "attribute discard" unsafe for an attribute that affects
  * route selection or installation, which the PMSI Tunnel attribute does (RFC 7432 §11.2: an
- * Inclusive Multicast Ethernet Tag route MUST carry it; RFC 6514 §9 binds the P-tunnel). So a
- * malformed instance is treat-as-withdraw.
+ * Inclusive Multicast Ethernet Tag route MUST carry it). So a malformed instance is
+ * treat-as-withdraw (ExaBGP reads RFC 6514 §5 the same way). Malformed here means the fixed
+ * 5-octet part is short; an identifier without its type's layout is malformed only in strict
+ * mode (otherwise kept as bytes, see wire.ts).
  */
 import { defineAttribute } from '../../src/attributes/attribute.js';
 import { ATTR_OPTIONAL, ATTR_TRANSITIVE } from '../../src/attributes/attribute.js';
@@ -22,7 +24,7 @@ export const pmsiTunnelCodec = defineAttribute<PmsiTunnel>({
   rfcs: ['RFC 6514 §5', 'RFC 7902', 'RFC 4875 §19.1', 'RFC 6388 §2.2-§3.2', 'RFC 7432 §11.2', 'RFC 8365 §5.1.3', 'RFC 7606 §7-§8'],
   flags: ATTR_OPTIONAL | ATTR_TRANSITIVE,
   onMalformed: 'treat-as-withdraw',
-  decode: (r) => decodePmsi(r),
+  decode: (r, ctx) => decodePmsi(r, ctx.strict),
   encodingLength: (m) => pmsiLength(m),
   encode: (m, w) => encodePmsi(m, w),
   json: (m, j) => pmsiJson(m, j),

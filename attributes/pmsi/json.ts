@@ -13,7 +13,8 @@
  *   family 2 / 16 octets, else `root-raw` hex), `opaque`: `[{"lsp-id":N,"type":1}]` for the
  *   Generic LSP Identifier (RFC 6388 §2.3.1), `{"raw":"<HEX>","type":N}` for the others.
  * - PIM: `sender`, `group`. Ingress replication: `endpoint`.
- * - Type 0 and unknown types: `tunnel-identifier` hex, when not empty.
+ * - Type 0, unknown types, and (outside strict mode) a known type whose identifier does not
+ *   have its layout: `tunnel-identifier` hex (left out for an empty one of type 0 / unknown).
  * - `tunnel-type-name` only for types 0-7.
  */
 import { fromHex, toHex } from '../../src/core/hex.js';
@@ -73,7 +74,8 @@ export function pmsiJson(m: PmsiTunnel, j: JsonWriter): void {
   }
   if (t.kind === 'pim') j.keyRaw('sender').stringRaw(ip(t.sender));
   if (t.kind === 'rsvp-te-p2mp') j.keyRaw('tunnel-id').number(t.tunnelId);
-  if (t.kind === 'raw' && t.bytes.length > 0) j.keyRaw('tunnel-identifier').stringRaw(toHex(t.bytes));
+  // Always for a type with a layout (even empty: it tells fromJson the identifier is bytes).
+  if (t.kind === 'raw' && (t.bytes.length > 0 || kindOfType(m.tunnelType) !== 'raw')) j.keyRaw('tunnel-identifier').stringRaw(toHex(t.bytes));
   j.keyRaw('tunnel-type').number(m.tunnelType);
   const name = TUNNEL_TYPE_NAMES[m.tunnelType];
   if (name !== undefined) j.keyRaw('tunnel-type-name').stringRaw(name);

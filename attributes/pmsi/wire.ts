@@ -4,9 +4,10 @@
  * values), RFC 7432 §11.2 and RFC 8365 §5.1.3 (ingress replication, VNI in the label field).
  *
  * A known tunnel type whose identifier does not have that type's layout is an error
- * (`bad-length`); type 0 and unknown types keep their identifier as bytes.
+ * (`bad-length`) in strict mode and kept as bytes otherwise; type 0 and unknown types keep
+ * their identifier as bytes.
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, NlriError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
 import {
@@ -43,32 +44,46 @@ function readMldp(r: Reader): MldpFecId {
   return { kind: 'mldp', fecType, addressFamily, root, opaque };
 }
 
-/** Decode the value (reader limited to it). */
-export function decodePmsi(r: Reader): PmsiTunnel {
-  const flags = r.u8('flags');
-  const tunnelType = r.u8('tunnel type');
-  const labelField = r.u24('MPLS label');
-  const n = r.end - r.pos;
-  let tunnel: PmsiTunnelId;
+function readTyped(r: Reader, tunnelType: number, n: number): PmsiTunnelId {
   switch (kindOfType(tunnelType)) {
     case 'rsvp-te-p2mp':
-      tunnel = readRsvp(r, n);
-      break;
+      return readRsvp(r, n);
     case 'mldp':
-      tunnel = readMldp(r);
-      break;
+      return readMldp(r);
     case 'pim': {
       if (n !== 8 && n !== 32) r.fail('bad-length', `PIM tunnel identifier is ${n} octets, want 8 (IPv4) or 32 (IPv6)`);
       const sender = r.bytes(n / 2, 'sender address');
-      tunnel = { kind: 'pim', sender, group: r.bytes(n / 2, 'group address') };
-      break;
+      return { kind: 'pim', sender, group: r.bytes(n / 2, 'group address') };
     }
     case 'ingress-replication':
       if (n !== 4 && n !== 16) r.fail('bad-length', `ingress replication tunnel identifier is ${n} octets, want 4 (IPv4) or 16 (IPv6)`);
-      tunnel = { kind: 'ingress-replication', endpoint: r.bytes(n, 'tunnel endpoint') };
-      break;
+      return { kind: 'ingress-replication', endpoint: r.bytes(n, 'tunnel endpoint') };
     default:
-      tunnel = { kind: 'raw', bytes: r.bytes(n, 'tunnel identifier') };
+      return { kind: 'raw', bytes: r.bytes(n, 'tunnel identifier') };
+  }
+}
+
+/**
+ * Decode the value (reader limited to it). A known tunnel type whose identifier does not have
+ * that type's layout fails in strict mode; otherwise the identifier is kept as bytes (`raw`),
+ * as ExaBGP does, so that the route is not withdrawn over a layout this codec may read more
+ * narrowly than the sender.
+ */
+export function decodePmsi(r: Reader, strict = false): PmsiTunnel {
+  const flags = r.u8('flags');
+  const tunnelType = r.u8('tunnel type');
+  const labelField = r.u24('MPLS label');
+  const p0 = r.pos;
+  const e0 = r.end;
+  const n = e0 - p0;
+  let tunnel: PmsiTunnelId;
+  try {
+    tunnel = readTyped(r, tunnelType, n);
+  } catch (e) {
+    if (strict || !(e instanceof NlriError)) throw e;
+    r.pos = p0;
+    r.end = e0;
+    tunnel = { kind: 'raw', bytes: r.bytes(n, 'tunnel identifier') };
   }
   return { flags, tunnelType, labelField, tunnel };
 }

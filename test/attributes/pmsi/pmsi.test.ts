@@ -16,7 +16,7 @@ import {
   type PmsiTunnel,
 } from '../../../attributes/pmsi/index.js';
 import { codecError } from '../../support/helpers.js';
-import { checkSample, ctx, decodeHex, encodeHex, jsonOf } from './helpers.js';
+import { checkSample, ctx, decodeHex, encodeHex, jsonOf, strictCtx } from './helpers.js';
 
 describe('pmsi-tunnel samples', () => {
   for (const s of samples) it(s.note, () => checkSample(codec, s));
@@ -84,9 +84,22 @@ describe('pmsi-tunnel errors', () => {
   ];
   for (const [what, hex, code, offset] of cases) {
     it(what, () => {
-      const e = codecError(() => decodeHex(codec, hex));
+      const e = codecError(() => decodeHex(codec, hex, strictCtx));
       expect(e.code).toBe(code);
       expect(e.offset).toBe(offset);
+      if (offset < 5) {
+        // The fixed header: an error in every mode.
+        expect(codecError(() => decodeHex(codec, hex)).code).toBe(code);
+      } else {
+        // Outside strict mode the identifier is kept as bytes, and written back unchanged.
+        const m = decodeHex(codec, hex);
+        expect(m.tunnel.kind).toBe('raw');
+        expect(encodeHex(codec, m)).toBe(hex);
+        const j = jsonOf(codec, m);
+        expect(j).toContain(`"tunnel-identifier":"${hex.slice(10)}"`);
+        expect(encodeHex(codec, codec.fromJson(JSON.parse(j), ctx))).toBe(hex);
+        expect(encodeHex(codec, codec.fromArgs!(codec.toArgs!(m)))).toBe(hex);
+      }
     });
   }
 

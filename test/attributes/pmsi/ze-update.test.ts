@@ -13,7 +13,7 @@ import { NlriError } from '../../../src/core/errors.js';
 import { pmsiTunnelCodec } from '../../../attributes/pmsi/index.js';
 import { prefixSidCodec } from '../../../attributes/prefix-sid/index.js';
 import { bytes } from '../../support/helpers.js';
-import { decodeHex, jsonOf } from './helpers.js';
+import { decodeHex, jsonOf, strictCtx } from './helpers.js';
 
 interface Vector { id: string; note: string; hex: string; json_text: string }
 
@@ -56,7 +56,7 @@ describe('Ze UPDATE JSON with PMSI_TUNNEL / Prefix-SID', () => {
       for (const [code, hex] of found) {
         const codec = CODECS[code]!;
         if (v.id.endsWith('-malformed')) {
-          expect(() => decodeHex(codec, hex)).toThrow(NlriError);
+          expect(() => decodeHex(codec, hex, strictCtx)).toThrow(NlriError);
         } else {
           expect(jsonOf(codec, decodeHex(codec, hex)).length).toBeGreaterThan(2);
         }
