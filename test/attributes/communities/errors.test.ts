@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codecs, communities, extendedCommunities, ipv6ExtendedCommunities, largeCommunities } from '../../../attributes/communities/index.js';
+import { codecs, communities, extendedCommunities, ipv6ExtendedCommunities, largeCommunities, samples } from '../../../attributes/communities/index.js';
 import type { AttributeCodec } from '../../../src/attributes/attribute.js';
 import { NlriError } from '../../../src/core/errors.js';
 import { fromHex, toHex } from '../../../src/core/hex.js';
@@ -132,8 +132,15 @@ describe('fromJson and model errors', () => {
     [largeCommunities, [1], /strings/],
     [largeCommunities, ['1:2'], /GA:LD1:LD2/],
     [extendedCommunities, {}, /array/],
-    [extendedCommunities, [{ string: 'target:1:1' }], /needs "value"/],
-    [extendedCommunities, [{ value: 9225060887863885824 }], /not an exact integer/],
+    [extendedCommunities, [{ note: 'target:1:1' }], /exact "value"/],
+    [extendedCommunities, [{ value: 9225060887863885824 }], /exact "value"/],
+    [extendedCommunities, [{ string: 'rate-limit:1148846080', value: 9225060887863885824 }], /does not match "rate-limit:1148846080"/],
+    [extendedCommunities, [{ kind: 'route-target', form: 'as2', asn: 1, local: 1, value: 9225060887863885824 }], /does not match the fields/],
+    [extendedCommunities, [{ kind: 'traffic-marking' }], /needs "dscp"/],
+    [extendedCommunities, [{ kind: 'route-target', form: 'as3' }], /unknown form/],
+    [extendedCommunities, [{ kind: 'teleport' }], /unknown kind/],
+    [extendedCommunities, [{ string: 'traffic-action', type: 128, 'sub-type': 7, value: 9225342361691750404 }], /exact "value"/],
+    [extendedCommunities, [[1]], /expected objects/],
     [extendedCommunities, [{ value: '-1' }], /unsigned 64-bit/],
     [extendedCommunities, [{ value: (1n << 64n).toString() }], /out of range/],
     [extendedCommunities, [{ value: 1.5 }], /not an exact integer/],
@@ -153,6 +160,23 @@ describe('fromJson and model errors', () => {
       const m = extendedCommunities.fromJson([{ value }], ctx);
       expect(encodeHex(extendedCommunities, m)).toMatch(/^(0002FDE800000064|80060000447A0000)$/);
     }
+  });
+  it('a plain JSON.parse (values above 2^53 rounded): the kind and fields, or the generic string, decide', () => {
+    for (const s of samples.filter((x) => x.code === 16)) {
+      // raw ones under a Ze name (reserved bits set, a NaN rate) say nothing exact but their value
+      if (s.hex === '8007000000000004' || s.hex === '80090000000000C1' || s.hex === '800600007FC00000') continue;
+      const m = extendedCommunities.fromJson(JSON.parse(s.json!), ctx);
+      expect(encodeHex(extendedCommunities, m), s.note).toBe(s.hex);
+    }
+  });
+  it("Ze's own objects: the string read as an args token, checked against the rounded value", () => {
+    // from test/vectors/ze-update/communities.jsonl (extended-community-45)
+    const ze = JSON.parse('[{"string":"target:65000:100","value":842122827661412},{"string":"redirect:65000:1","value":9225903009542701057},{"string":"mark:10","value":9225905311645171722}]');
+    expect(encodeHex(extendedCommunities, extendedCommunities.fromJson(ze, ctx))).toBe('0002FDE800000064' + '8008FDE800000001' + '800900000000000A');
+  });
+  it('objects written by hand: kind and fields, no value', () => {
+    const m = extendedCommunities.fromJson([{ kind: 'route-target', form: 'as4', asn: 4200000000, local: 7 }, { kind: 'traffic-action', sample: true }, { kind: 'mup-segment-id', 'segment-id': '10:10' }], ctx);
+    expect(encodeHex(extendedCommunities, m)).toBe('0202FA56EA000007' + '8007000000000002' + '0C00000A0000000A');
   });
   it('a bare args token stands for an object', () => {
     expect(encodeHex(extendedCommunities, extendedCommunities.fromJson(['target:65000:100', 'mark:1'], ctx))).toBe('0002FDE800000064' + '8009000000000001');
