@@ -7,9 +7,10 @@
  *   origin:65000:100  origin:1.2.3.4:5  origin:65000:1.2.3.4                   (soo: too)
  *   target4:ASN:N origin4:ASN:N         4-octet AS form (RFC 5668) whatever the ASN
  *   rate-limit:1000  rate-limit:ID:1000  rate-limit-packets:100  discard       (RFC 8955 §7.1-7.2)
- *   traffic-rate <id> <rate>            Ze's function form
+ *   traffic-rate <id> <rate>            Ze's function form;  rate-limit <rate>  GoBGP's / ExaBGP's
  *   action:sample|terminal|sample-terminal   action <flags>   traffic-action   (RFC 8955 §7.3)
- *   redirect:65000:1  redirect:1.2.3.4:1  redirect:4200000000:1  redirect <asn> <n>  (§7.4)
+ *   redirect:65000:1  redirect:1.2.3.4:1  redirect:4200000000:1  redirect <asn> <n> (Ze)
+ *   redirect <rt> (GoBGP, ExaBGP: redirect 65000:1, redirect 1.2.3.4:1)                  (§7.4)
  *   mark:10  mark <dscp>  traffic-marking <dscp>                                (§7.5)
  *   redirect-ip:1.2.3.4  copy-ip:1.2.3.4  redirect-to-nexthop <ip>   (draft-ietf-idr-flowspec-redirect-ip)
  *   redirect-to-nexthop-draft  copy-to-nexthop                      (draft-simpson-idr-flowspec-redirect)
@@ -152,12 +153,24 @@ export function extendedTok(args: readonly string[], i: number): [ExtendedCommun
     }
     case 'redirect':
       if (colon < 0) {
+        need(args, i, 1, 'redirect <asn> <target>');
+        const next = args[i + 1]!;
+        if (next.includes(':')) {
+          // GoBGP's `redirect <rt>`
+          const k = next.lastIndexOf(':');
+          return [{ kind: 'redirect', ...adminTok(next.slice(0, k), next.slice(k + 1), `redirect ${next}`) }, 2];
+        }
         need(args, i, 2, 'redirect <asn> <target>');
         return [{ kind: 'redirect', ...adminTok(args[i + 1]!, args[i + 2]!, `redirect ${args[i + 1]} ${args[i + 2]}`) }, 3];
       }
       return [{ kind: 'redirect', ...adminTok(...two('ADMIN:NUMBER'), tok) }, 1];
     case 'rate-limit': case 'rate-limit-packets': {
       const kind = kw === 'rate-limit' ? 'traffic-rate-bytes' : 'traffic-rate-packets';
+      if (colon < 0) {
+        // GoBGP's and ExaBGP's `rate-limit <rate>`
+        need(args, i, 1, `${kw} <rate>`);
+        return [{ kind, id: 0, rate: rateTok(args[i + 1]!, `${kw} ${args[i + 1]}`) }, 2];
+      }
       if (parts.length === 1) return [{ kind, id: 0, rate: rateTok(parts[0]!, tok) }, 1];
       const [id, rate] = two('[ID:]RATE');
       return [{ kind, id: uintTok(id, 16, 'id', tok), rate: rateTok(rate, tok) }, 1];

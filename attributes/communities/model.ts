@@ -123,7 +123,7 @@ export interface L2Attributes {
   readonly primary: boolean;
   /** C (bit 13): control word required. */
   readonly controlWord: boolean;
-  /** F (bit 12): flow label (draft-ietf-bess-rfc7432bis / IANA). */
+  /** F (bit 12): send and receive flow label (draft-yu-bess-evpn-l2-attributes). */
   readonly flowLabel: boolean;
   readonly mtu: number;
 }

@@ -70,6 +70,18 @@ describe('IPv6 extended-community builders', () => {
   it('an IPv4 address is refused', () => expect(thrown(() => c.ipv6RouteTarget('192.0.2.1', 1)).code).toBe('invalid-args'));
 });
 
+describe("GoBGP's and ExaBGP's FlowSpec action words", () => {
+  const hex = (args: string[]): string => {
+    const m = c.extendedCommunities.fromArgs!(args);
+    const w = new Writer(c.extendedCommunities.encodingLength(m, ctx));
+    c.extendedCommunities.encode(m, w, ctx);
+    return toHex(w.finish());
+  };
+  it('rate-limit <rate>', () => expect(hex(['rate-limit', '1000'])).toBe('8006' + '0000' + '447A0000'));
+  it('redirect <rt>', () => expect(hex(['redirect', '65000:1', 'redirect', '192.0.2.1:1'])).toBe('8008FDE800000001' + '8108C00002010001'));
+  it('mark <dscp>, action <flags>, discard', () => expect(hex(['mark', '10', 'action', 'terminal', 'discard'])).toBe('800900000000000A' + '8007000000000001' + '8006000000000000'));
+});
+
 describe('COMMUNITIES and LARGE_COMMUNITY text', () => {
   it('well-known names in both directions', () => {
     expect(c.communityText(0xffffff01)).toBe('no-export');
