@@ -118,6 +118,9 @@ export class ZePlugin {
   private readonly stageSeen = new Set<string>();
   private stopReason: string | undefined;
   private configSections: unknown = null;
+  private readonly warnedKinds = new Set<string>();
+  /** Deliveries (`deliver-batch`, `deliver-event`) or events in them that were malformed: acked, logged once per kind, ignored. */
+  ignoredDeliveries = 0;
 
   constructor(private readonly opts: ZePluginOptions = {}) {
     this.log = opts.logger ?? new Logger();
@@ -244,6 +247,11 @@ export class ZePlugin {
       const conn = new RpcConnection(stream, this.log);
       this.conn = conn;
       conn.onRequest = (method, params) => this.onRequest(method, params);
+      // The engine expects `ok` to every delivery (an error is logged as "event delivery failed").
+      conn.ackBadJson.add(CALLBACK + 'deliver-batch');
+      conn.ackBadJson.add(CALLBACK + 'deliver-event');
+      // A command answer too large for one line: a command failure, as any other (§5.4).
+      conn.oversizeAnswer = (method, message) => (method === CALLBACK + 'execute-command' ? { status: 'error', data: message } : undefined);
       const batch = this.batchBytesHandler;
       if (batch) conn.rawHandlers.set(CALLBACK + 'deliver-batch', (payload) => (batch(payload) ? undefined : NOT_HANDLED));
       const closed = conn.whenClosed().then((r) => {
@@ -343,17 +351,20 @@ export class ZePlugin {
         setImmediate(() => this.markStage('share-registry'));
         return undefined;
       case 'deliver-batch': {
+        // Acked whatever it holds (§5.6); what is not `{"events":["…",…]}` is logged once per kind.
         const events = params?.events;
         if (Array.isArray(events)) {
           for (let k = 0; k < events.length; k++) {
             const ev = events[k];
             if (typeof ev === 'string') this.deliver(ev);
+            else this.ignoredDelivery('deliver-batch event is not a string, ignored', ev);
           }
-        }
+        } else this.ignoredDelivery('deliver-batch without an events array, acked and ignored', params);
         return undefined;
       }
       case 'deliver-event':
         if (typeof params?.event === 'string') this.deliver(params.event);
+        else this.ignoredDelivery('deliver-event without an event string, acked and ignored', params);
         return undefined;
       case 'post-startup':
         for (const h of this.postStartupHandlers) h();
@@ -377,6 +388,20 @@ export class ZePlugin {
         return { accept: true };
     }
     throw new AnswerError(`unknown method: ${method}`);
+  }
+
+  /** Count a malformed delivery; log it at WARN the first time of each kind. */
+  private ignoredDelivery(kind: string, what: unknown): void {
+    this.ignoredDeliveries++;
+    if (this.warnedKinds.has(kind)) return;
+    this.warnedKinds.add(kind);
+    let text: string;
+    try {
+      text = JSON.stringify(what) ?? String(what);
+    } catch {
+      text = String(what);
+    }
+    this.log.warn(kind, { payload: text.slice(0, 200), note: 'logged once' });
   }
 
   private deliver(text: string): void {

@@ -7,6 +7,9 @@
  *   answered, `unknown method: <m>` when nobody handles it, `error` when the handler throws.
  * - Malformed lines are logged (once per kind, then counted) and survived; a line over 16 MiB
  *   is fatal, as it is for the engine.
+ * - No line we write exceeds that limit either (the engine would drop the connection): an answer
+ *   that would becomes an `error` answer saying so (or what `oversizeAnswer` makes of it), and a
+ *   request that would is refused before it is sent.
  */
 import type { Duplex } from 'node:stream';
 import { LineSplitter, MAX_LINE, formatFrame, parseFrameBytes } from './framing.js';
@@ -96,12 +99,27 @@ export class RpcConnection {
   /** Raw handlers by method, tried before the payload is parsed (see `RawRequestHandler`). */
   readonly rawHandlers = new Map<string, RawRequestHandler>();
 
+  /**
+   * Requests answered `ok` even when their payload is not JSON (logged once, then counted), for
+   * methods where the engine expects an ack whatever it sent (`deliver-batch`, §5.6).
+   */
+  readonly ackBadJson = new Set<string>();
+
+  /**
+   * What to answer instead of a result whose line would exceed the limit: an `ok` result, or
+   * undefined for `error {"code":"error","message":<message>}` (the default).
+   */
+  oversizeAnswer: (method: string, message: string) => unknown = () => undefined;
+
+  private readonly maxLine: number;
+
   constructor(
     private readonly stream: Duplex,
     private readonly log: Logger,
     opts: { maxLine?: number; firstId?: bigint } = {},
   ) {
-    this.splitter = new LineSplitter(opts.maxLine ?? MAX_LINE);
+    this.maxLine = opts.maxLine ?? MAX_LINE;
+    this.splitter = new LineSplitter(this.maxLine);
     this.nextId = opts.firstId ?? 0n;
     stream.on('data', (chunk: Buffer) => {
       if (this.closedReason) return;
@@ -129,7 +147,16 @@ export class RpcConnection {
   /** Send a request; resolves with the parsed `ok` payload (undefined when bare). */
   call(method: string, params?: unknown, timeoutMs = 5000): Promise<any> {
     if (this.closedReason !== undefined) return Promise.reject(new RpcClosedError(method));
-    const id = String(this.nextId++);
+    let text: string;
+    const id = String(this.nextId);
+    try {
+      text = formatFrame(id, method, params);
+    } catch (e) {
+      return Promise.reject(new RpcError(method, `request cannot be sent: ${errorText(e)}`));
+    }
+    const over = this.overLimit(text);
+    if (over > 0) return Promise.reject(new RpcError(method, `request too large: ${over} bytes, over the engine's ${this.maxLine}-byte line limit (not sent)`));
+    this.nextId++;
     this.stats.requestsOut++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -137,7 +164,7 @@ export class RpcConnection {
         reject(new RpcTimeoutError(method, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { method, resolve, reject, timer });
-      this.write(formatFrame(id, method, params));
+      this.write(text);
     });
   }
 
@@ -160,6 +187,14 @@ export class RpcConnection {
   private write(text: string): void {
     if (this.closedReason !== undefined) return;
     this.stream.write(text);
+  }
+
+  /** Bytes of a frame's line (without its newline) beyond the limit; 0 when it fits. */
+  private overLimit(text: string): number {
+    // A UTF-16 unit is at most 3 UTF-8 bytes: short texts need no count.
+    if ((text.length - 1) * 3 <= this.maxLine) return 0;
+    const n = Buffer.byteLength(text, 'utf8') - 1;
+    return n > this.maxLine ? n : 0;
   }
 
   private malformed(kind: string, line: Buffer): void {
@@ -228,6 +263,11 @@ export class RpcConnection {
       try {
         params = JSON.parse(f.payload);
       } catch {
+        if (this.ackBadJson.has(f.verb)) {
+          this.malformed(`${f.verb} with bad JSON (acked)`, line);
+          this.write(formatFrame(f.id, 'ok'));
+          return;
+        }
         this.malformed('request with bad JSON', line);
         this.write(formatFrame(f.id, 'error', { code: 'error', message: `invalid params: bad JSON for ${f.verb}` }));
         return;
@@ -250,12 +290,31 @@ export class RpcConnection {
   /** Answer request `id` with `result` (a value or a promise of one): `ok`, or `error` when it rejects. */
   private answer(id: string, method: string, result: unknown): void {
     Promise.resolve(result).then(
-      (v) => this.write(formatFrame(id, 'ok', v)),
+      (v) => this.send(id, method, 'ok', v),
       (e) => {
         const code = e instanceof AnswerError ? e.code : 'error';
         if (!(e instanceof AnswerError)) this.log.warn('request handler failed', { method, error: errorText(e) });
-        this.write(formatFrame(id, 'error', { code, message: errorText(e) }));
+        this.send(id, method, 'error', { code, message: errorText(e) });
       },
     );
+  }
+
+  /** Write an answer frame, or an error answer in its place when it cannot be sent or is too large. */
+  private send(id: string, method: string, verb: string, payload: unknown): void {
+    let text: string;
+    try {
+      text = formatFrame(id, verb, payload);
+    } catch (e) {
+      // JSON.stringify fails: a BigInt, a cycle, or a string over V8's maximum length.
+      this.log.warn('answer cannot be sent', { method, error: errorText(e) });
+      this.write(formatFrame(id, 'error', { code: 'error', message: `answer to ${method} cannot be sent: ${errorText(e)}` }));
+      return;
+    }
+    const over = this.overLimit(text);
+    if (over === 0) return this.write(text);
+    const message = `answer to ${method} too large: ${over} bytes, over the engine's ${this.maxLine}-byte line limit`;
+    this.log.warn('answer too large for the engine, answered with an error', { method, bytes: over, limit: this.maxLine });
+    const alt = this.oversizeAnswer(method, message);
+    this.write(alt === undefined ? formatFrame(id, 'error', { code: 'error', message }) : formatFrame(id, 'ok', alt));
   }
 }

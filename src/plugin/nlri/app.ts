@@ -13,7 +13,9 @@ import type { FamilyCodec, NlriBase } from '../../registry/family.js';
 import { decodeNext, toJson, writeJson } from '../../registry/ops.js';
 import type { Registry } from '../../registry/registry.js';
 import { Logger, errorText } from '../log.js';
+import { MAX_LINE } from '../framing.js';
 import { AnswerError } from '../rpc.js';
+import { decodeHexBounded } from './bounded-json.js';
 import { CommandError, ZePlugin, parseEventText, type ZePluginOptions } from '../plugin.js';
 import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED, sameSpan } from './event-scan.js';
 import { updateHexCommand, type OriginateOptions } from './originate.js';
@@ -70,6 +72,11 @@ function sameText(buf: Uint8Array, a: number, b: number, s: string): boolean {
   if (b - a !== s.length) return false;
   for (let k = 0; k < s.length; k++) if (buf[a + k] !== s.charCodeAt(k)) return false;
   return true;
+}
+
+/** Refusal of a decode whose JSON would not fit one line to the engine (§3.6). */
+function tooLarge(family: string): string {
+  return `${family}: the JSON of these NLRIs is longer than ${MAX_LINE} characters, too large for one answer line (the engine's limit is ${MAX_LINE} bytes); decode fewer NLRIs at a time`;
 }
 
 export class NlriPlugin {
@@ -330,11 +337,14 @@ export class NlriPlugin {
   private cbDecode(params: any): { json: string } {
     const family = String(params?.family ?? '');
     const hex = String(params?.hex ?? '');
+    let json: string | undefined;
     try {
-      return { json: this.opts.registry.decodeHex(family, hex) };
+      json = decodeHexBounded(this.opts.registry, family, hex, MAX_LINE);
     } catch (e) {
       throw new AnswerError(errorText(e));
     }
+    if (json === undefined) throw new AnswerError(tooLarge(family));
+    return { json };
   }
 
   private cbEncode(params: any): { hex: string } {
@@ -353,7 +363,9 @@ export class NlriPlugin {
     const [family, hex, flag] = args;
     if (!family || !hex) throw new CommandError(`usage: ${this.opts.name} ${COMMANDS.decode}`);
     if (flag !== undefined && flag !== 'add-path') throw new CommandError(`unknown option: ${flag}`);
-    return this.opts.registry.decodeHex(family, hex, { addPath: flag === 'add-path' });
+    const json = decodeHexBounded(this.opts.registry, family, hex, MAX_LINE, { addPath: flag === 'add-path' });
+    if (json === undefined) throw new CommandError(tooLarge(family));
+    return json;
   }
 
   private cmdEncode(args: string[]): string {
