@@ -81,7 +81,13 @@ export function nextHopOf(bytes: Uint8Array, safi: number): NextHop {
  */
 export function nextHopText(nh: NextHop): string {
   if (nh.address !== undefined) return nh.address;
-  if (nh.kind === 'none' || nh.bytes.length === 0) return 'no-nexthop';
+  const b = nh.bytes;
+  if (nh.kind === 'none' || b.length === 0) return 'no-nexthop';
+  // A hand-made next hop without its address text: read it from the bytes its kind says.
+  if (nh.kind === 'ipv4' && b.length >= 4) return ipv4ToString(b, 0);
+  if ((nh.kind === 'ipv6' || nh.kind === 'ipv6-link-local') && b.length >= 16) return ipv6ToString(b, 0);
+  if (nh.kind === 'vpn-ipv4' && b.length >= 12) return ipv4ToString(b, 8);
+  if ((nh.kind === 'vpn-ipv6' || nh.kind === 'vpn-ipv6-link-local') && b.length >= 24) return ipv6ToString(b, 8);
   let s = '';
   for (let i = 0; i < nh.bytes.length; i++) s += nh.bytes[i]!.toString(16).padStart(2, '0');
   return s;

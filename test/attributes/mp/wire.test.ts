@@ -105,6 +105,15 @@ describe('next-hop forms', () => {
     });
   }
 
+  it('nextHopText reads a hand-made next hop without address text from its bytes', () => {
+    expect(nextHopText({ kind: 'ipv4', bytes: bytes(NH4) })).toBe('192.0.2.1');
+    expect(nextHopText({ kind: 'ipv6-link-local', bytes: bytes(NH6 + LL) })).toBe('2001:db8::1');
+    expect(nextHopText({ kind: 'vpn-ipv4', bytes: bytes('0000000000000000' + NH4) })).toBe('192.0.2.1');
+    expect(nextHopText({ kind: 'vpn-ipv6', bytes: bytes('0000000000000000' + NH6) })).toBe('2001:db8::1');
+    expect(nextHopText({ kind: 'none', bytes: new Uint8Array(0) })).toBe('no-nexthop');
+    expect(nextHopText({ kind: 'ipv4', bytes: bytes('C000') })).toBe('c000');
+  });
+
   it('a nonzero link-local RD is shown as next-hop-link-local-rd', () => {
     const m = reach('00028030' + '0000000000000000' + NH6 + '0001C00002010007' + LL + '00');
     expect(jsonOf(mpReachNlri, m)).toBe('{"action":"add","family":"ipv6/mpls-vpn","next-hop":"2001:db8::1","next-hop-link-local":"fe80::1","next-hop-link-local-rd":"1:192.0.2.1:7","nlri":[]}');
