@@ -72,6 +72,8 @@ export interface Session {
   readonly ctx: AttrContext;
   readonly attributes: AttributeRegistry;
   readonly extendedMessage: boolean;
+  /** What decodeUpdateWith takes beside the context (made once per session). */
+  readonly extras: { readonly extendedMessage: boolean };
 }
 
 function isSession(s: unknown): s is Session {
@@ -84,6 +86,7 @@ export function createSession(opts: SessionOptions & { attributes?: AttributeReg
     ctx: attrContext(opts, opts.families ?? defaultRegistry),
     attributes: opts.attributes ?? defaultAttributes,
     extendedMessage: opts.extendedMessage ?? false,
+    extras: Object.freeze({ extendedMessage: opts.extendedMessage ?? false }),
   });
 }
 
@@ -100,7 +103,7 @@ function sessionOf(s: Session | SessionOptions | undefined): Session {
  */
 export function decodeUpdate(bytes: Uint8Array, session?: Session | SessionOptions): BgpUpdate {
   const s = sessionOf(session);
-  return decodeUpdateWith(bytes, s.ctx, s.attributes, { extendedMessage: s.extendedMessage });
+  return decodeUpdateWith(bytes, s.ctx, s.attributes, s.extras);
 }
 
 /** Encode an UPDATE model as a BGP message (or its body with `{ header: false }`). */

@@ -30,21 +30,23 @@ export interface PathAttribute<M = unknown> {
 /** The path attributes of one UPDATE, in wire order, with lookups by type code and JSON name. */
 export class PathAttributes {
   readonly list: PathAttribute[];
-  private readonly byCode: (PathAttribute | undefined)[] = [];
 
   constructor(list: PathAttribute[] = []) {
+    // An UPDATE holds a handful of attributes (RFC 7606 §3 g: each code at most once): a scan of
+    // the list is cheaper than building an index per message.
     this.list = list;
-    for (const a of list) if (this.byCode[a.code] === undefined) this.byCode[a.code] = a;
   }
 
   /** The (first) attribute with this type code. */
   get(code: number): PathAttribute | undefined {
-    return this.byCode[code];
+    const l = this.list;
+    for (let i = 0; i < l.length; i++) if (l[i]!.code === code) return l[i];
+    return undefined;
   }
 
   /** The decoded value of the attribute with this type code. */
   value<M = unknown>(code: number): M | undefined {
-    return this.byCode[code]?.value as M | undefined;
+    return this.get(code)?.value as M | undefined;
   }
 
   /** The decoded value of the attribute whose codec has this JSON name (`community`, `origin`, …). */
@@ -54,7 +56,7 @@ export class PathAttributes {
   }
 
   has(code: number): boolean {
-    return this.byCode[code] !== undefined;
+    return this.get(code) !== undefined;
   }
 
   get size(): number {
