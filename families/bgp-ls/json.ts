@@ -14,13 +14,22 @@
  *  - prefix: the last TLV 265 decides (an invalid last one removes the prefix), host bits kept,
  *    printed twice (`ip-reach-prefix`, `ip-reachability-tlv`).
  * Beyond Ze (docs/ze-compat.md): `rd` for the VPN family, and for SRv6 SID NLRIs `srv6-sid`
- * (TLV 518) and `multi-topology-ids` when a TLV 263 is present.
+ * (TLV 518) and `multi-topology-ids` when a TLV 263 is present. Every TLV the codec reads is
+ * printed (issue 15): in node descriptors, `{"bgp-router-id":"a.b.c.d"}` (516, RFC 9086 §4.1,
+ * part of the node key on SAFI 80 by RFC 9815), `{"member-asn":N}` (517, RFC 9086 §4.1),
+ * `{"srv6-sid":"…"}` (518) and `{"tlv":"<type>:<hex>"}` for any sub-TLV Ze drops (an unknown
+ * code, a known code of another length), the same form as the args' `tlv`; in prefix NLRIs
+ * `ospf-route-type` (264, RFC 9552 §5.2.3.1); and `other-tlvs`, `["<type>:<hex>",…]` in wire
+ * order, for every top-level TLV the NLRI type's keys do not show (an unknown code, a TLV of
+ * another NLRI type, a node NLRI's second TLV 256, an earlier TLV 256/257/265 that the last
+ * one replaces, …). `trailing` bytes (not a TLV) are not shown.
  */
 import type { JsonWriter } from '../../src/core/json.js';
 import { ipToString, ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { toHex } from '../../src/core/hex.js';
 import { rdToString } from '../../src/core/rd.js';
 import { TLV, ZE_TYPE_NAME, type BgpLsModel, type BgpLsNlri, type LsTlv, type NodeDescriptor, type NodeDescriptors } from './model.js';
+import { tlvBytes } from './wire.js';
 
 function u32(b: Uint8Array, o: number): number {
   return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
@@ -68,42 +77,38 @@ function descriptor(d: NodeDescriptor, j: JsonWriter): boolean {
       j.beginObject().keyRaw('ospf-area-id').stringRaw(dotted(d.area)).endObject();
       return true;
     case 'igp-router-id':
-      return routerId(d.id, j);
+      if (!routerId(d.id, j)) rawDescriptor(TLV.IGP_ROUTER_ID, d.id, j);
+      return true;
     case 'tlv': {
       // Known codes with a longer value: Ze uses the first 4 octets.
       const v = d.value;
-      if (v.length < 4) return false;
-      if (d.type === TLV.AS) j.beginObject().keyRaw('autonomous-system').number(u32(v, 0)).endObject();
-      else if (d.type === TLV.BGP_LS_ID) j.beginObject().keyRaw('bgp-ls-identifier').stringRaw(String(u32(v, 0))).endObject();
-      else if (d.type === TLV.OSPF_AREA_ID) j.beginObject().keyRaw('ospf-area-id').stringRaw(ipv4ToString(v)).endObject();
-      else return false;
+      if (v.length >= 4 && d.type === TLV.AS) j.beginObject().keyRaw('autonomous-system').number(u32(v, 0)).endObject();
+      else if (v.length >= 4 && d.type === TLV.BGP_LS_ID) j.beginObject().keyRaw('bgp-ls-identifier').stringRaw(String(u32(v, 0))).endObject();
+      else if (v.length >= 4 && d.type === TLV.OSPF_AREA_ID) j.beginObject().keyRaw('ospf-area-id').stringRaw(ipv4ToString(v)).endObject();
+      else rawDescriptor(d.type, v, j);
       return true;
     }
-    default:
-      // 516, 517, 518: Ze parses them but never shows them.
-      return false;
-  }
-}
-
-/** Whether Ze shows anything for this descriptor. */
-function shown(d: NodeDescriptor): boolean {
-  switch (d.kind) {
-    case 'as':
-    case 'bgp-ls-id':
-    case 'ospf-area-id':
+    // Ze parses 516, 517 and 518 but never shows them; ze-nlri does (RFC 9086 §4.1).
+    case 'bgp-router-id':
+      j.beginObject().keyRaw('bgp-router-id').stringRaw(ipv4ToString(d.id)).endObject();
       return true;
-    case 'igp-router-id':
-      return d.id.length === 4 || d.id.length === 6 || d.id.length === 7 || d.id.length === 8;
-    case 'tlv':
-      return d.value.length >= 4 && (d.type === TLV.AS || d.type === TLV.BGP_LS_ID || d.type === TLV.OSPF_AREA_ID);
-    default:
-      return false;
+    case 'member-asn':
+      j.beginObject().keyRaw('member-asn').number(d.asn).endObject();
+      return true;
+    case 'srv6-sid':
+      j.beginObject().keyRaw('srv6-sid').stringRaw(ipv6ToString(d.sid)).endObject();
+      return true;
   }
 }
 
-/** The descriptor array, or `null` when the container is absent or nothing in it is shown. */
+/** `{"tlv":"<type>:<hex>"}` for a sub-TLV Ze does not show (the args' `tlv` form). */
+function rawDescriptor(type: number, value: Uint8Array, j: JsonWriter): void {
+  j.beginObject().keyRaw('tlv').stringRaw(type + ':' + lowerHex(value)).endObject();
+}
+
+/** The descriptor array, or `null` when the container is absent or holds no sub-TLV (Ze). */
 function descriptors(c: NodeDescriptors | undefined, j: JsonWriter): void {
-  if (c === undefined || !c.descriptors.some(shown)) {
+  if (c === undefined || c.descriptors.length === 0) {
     j.null();
     return;
   }
@@ -136,6 +141,27 @@ function header(m: BgpLsNlri, j: JsonWriter): void {
   j.keyRaw('ls-nlri-type').stringRaw(ZE_TYPE_NAME[m.kind]);
 }
 
+/**
+ * `other-tlvs`: the top-level TLVs that the keys of this NLRI type do not show (`shown[i]` false),
+ * as `<type>:<hex value>` in wire order; nothing when every TLV is shown.
+ */
+function otherTlvs(m: BgpLsNlri, shown: readonly boolean[], j: JsonWriter): void {
+  let open = false;
+  for (let i = 0; i < m.tlvs.length; i++) {
+    if (shown[i]) continue;
+    if (!open) j.keyRaw('other-tlvs').beginArray();
+    open = true;
+    const b = tlvBytes(m.tlvs[i]!);
+    j.stringRaw(((b[0]! << 8) | b[1]!) + ':' + lowerHex(b.subarray(4)));
+  }
+  if (open) j.endArray();
+}
+
+function lastIndex(m: BgpLsNlri, kind: string): number {
+  for (let i = m.tlvs.length - 1; i >= 0; i--) if (m.tlvs[i]!.kind === kind) return i;
+  return -1;
+}
+
 function tail(m: BgpLsNlri, j: JsonWriter): void {
   j.keyRaw('protocol-id').number(m.protocolId);
   if (m.rd !== undefined) j.keyRaw('rd').stringRaw(rdToString(m.rd));
@@ -159,6 +185,12 @@ function nodeJson(m: BgpLsNlri, j: JsonWriter): void {
   const local = firstLocal(m);
   if (local === undefined) j.beginArray().endArray();
   else descriptors(local, j);
+  const shown = m.tlvs.map((t) => t === local || (m.kind === 'srv6-sid' && (t.kind === 'mt-id' || (t.kind === 'tlv' && t.type === TLV.MT_ID))));
+  if (m.kind === 'srv6-sid') {
+    const sid = m.tlvs.findIndex((t) => t.kind === 'srv6-sid');
+    if (sid >= 0) shown[sid] = true;
+  }
+  otherTlvs(m, shown, j);
   tail(m, j);
   if (m.kind === 'srv6-sid') {
     for (const t of m.tlvs) {
@@ -209,6 +241,21 @@ function linkJson(m: BgpLsNlri, j: JsonWriter): void {
   j.keyRaw('neighbor-addresses').beginArray();
   for (const a of nbAddrs) j.stringRaw(a);
   j.endArray();
+  const li = lastIndex(m, 'local-node');
+  const ri = lastIndex(m, 'remote-node');
+  otherTlvs(
+    m,
+    m.tlvs.map((t, i) => {
+      switch (t.kind) {
+        case 'local-node': return i === li;
+        case 'remote-node': return i === ri;
+        case 'link-id': case 'ipv4-interface': case 'ipv6-interface': case 'ipv4-neighbor': case 'ipv6-neighbor': case 'mt-id': return true;
+        case 'tlv': return t.type === TLV.MT_ID || (t.type === TLV.LINK_ID && t.value.length >= 8);
+        default: return false;
+      }
+    }),
+    j,
+  );
   tail(m, j);
   j.keyRaw('remote-node-descriptors');
   descriptors(remote, j);
@@ -219,19 +266,34 @@ function prefixJson(m: BgpLsNlri, j: JsonWriter): void {
   const v6 = m.kind === 'prefix-v6';
   let local: NodeDescriptors | undefined;
   let prefix: string | undefined;
+  let routeType: number | undefined;
+  let reach = -1;
+  let routeTypeAt = -1;
   const mt: number[] = [];
-  for (const t of m.tlvs) {
+  for (let i = 0; i < m.tlvs.length; i++) {
+    const t = m.tlvs[i]!;
     if (t.kind === 'local-node') local = t;
-    else if (t.kind === 'ip-reachability') prefix = ipToString(v6, t.addr, 0, Math.min(t.addr.length, v6 ? 16 : 4)) + '/' + t.length;
-    else if (t.kind === 'tlv' && t.type === TLV.IP_REACHABILITY) prefix = zePrefix(v6, t.value);
-    else mtIds(t, mt);
+    else if (t.kind === 'ip-reachability') {
+      prefix = ipToString(v6, t.addr, 0, Math.min(t.addr.length, v6 ? 16 : 4)) + '/' + t.length;
+      reach = i;
+    } else if (t.kind === 'tlv' && t.type === TLV.IP_REACHABILITY) {
+      prefix = zePrefix(v6, t.value);
+      reach = prefix === undefined ? -1 : i;
+    } else if (t.kind === 'ospf-route-type') {
+      routeType = t.routeType;
+      routeTypeAt = i;
+    } else mtIds(t, mt);
   }
+  const li = lastIndex(m, 'local-node');
+  const shown = m.tlvs.map((t, i) => i === li || i === reach || i === routeTypeAt || t.kind === 'mt-id' || (t.kind === 'tlv' && t.type === TLV.MT_ID));
   j.beginObject();
   if (prefix !== undefined) j.keyRaw('ip-reach-prefix').stringRaw(prefix).keyRaw('ip-reachability-tlv').stringRaw(prefix);
   header(m, j);
   j.keyRaw('multi-topology-ids').numbers(mt);
   j.keyRaw('node-descriptors');
   descriptors(local, j);
+  if (routeType !== undefined) j.keyRaw('ospf-route-type').number(routeType);
+  otherTlvs(m, shown, j);
   tail(m, j);
   j.endObject();
 }

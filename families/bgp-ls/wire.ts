@@ -18,7 +18,7 @@
  */
 import type { DecodeOptions } from '../../src/registry/family.js';
 import type { Reader } from '../../src/core/reader.js';
-import type { Writer } from '../../src/core/writer.js';
+import { Writer } from '../../src/core/writer.js';
 import { NlriError, modelError } from '../../src/core/errors.js';
 import {
   KIND_BY_TYPE,
@@ -389,6 +389,13 @@ function writeTlv(w: Writer, t: LsTlv): void {
       w.u16(t.type), w.u16(t.value.length), w.bytes(t.value);
       return;
   }
+}
+
+/** One TLV as on the wire (type, length, value): for the JSON of the TLVs it has no key for. */
+export function tlvBytes(t: LsTlv): Uint8Array {
+  const w = new Writer(tlvLength(t));
+  writeTlv(w, t);
+  return w.finish();
 }
 
 /** Write one NLRI (exactly `nlriLength` bytes). */
