@@ -6,12 +6,12 @@
  * `origin:ASN:N`, 0x8006 `rate-limit:R`, 0x8007 `traffic-action`, 0x8008 `redirect:ASN:N`,
  * 0x8009 `mark:D`, anything else `0xTTSS:<12 lower-case hex>`. ze-nlri keeps both keys and adds,
  * in sorted position, keys that say what the octets mean (`kind` and the model's fields in
- * kebab-case; `type`/`sub-type` for raw ones). Where Ze misreads (RFC wins, docs/ze-compat.md):
+ * kebab-case; `raw` (the 6 value octets, UPPER hex), `type`, `sub-type` for raw ones). Where Ze misreads (RFC wins, docs/ze-compat.md):
  *   0x8006 R is the IEEE float of RFC 8955 §7.1 (Ze prints the float's bits as an integer);
  *   0x8009 D is the 6-bit DSCP of RFC 8955 §7.5 (Ze includes the two reserved bits).
  */
 import type { JsonWriter } from '../../src/core/json.js';
-import { hexByte } from '../../src/core/hex.js';
+import { hexByte, toHex } from '../../src/core/hex.js';
 import { ipv4ToString } from '../../src/core/ip.js';
 import { macToString } from '../../src/core/bgp.js';
 import { TUNNEL_TYPES, type ExtendedCommunity } from './model.js';
@@ -171,6 +171,7 @@ export function extendedJson(c: ExtendedCommunity, j: JsonWriter): void {
       tail(j);
       break;
     case 'raw':
+      j.keyRaw('raw').stringRaw(toHex(buf, 2, 8));
       tail(j);
       j.keyRaw('sub-type').number(c.subType).keyRaw('type').number(c.type);
       break;

@@ -5,6 +5,7 @@
  * decimal string or a bigint), or accepts an args token in place of an object.
  */
 import { modelError, NlriError } from '../../src/core/errors.js';
+import { fromHex } from '../../src/core/hex.js';
 import type { JsonWriter } from '../../src/core/json.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
@@ -118,6 +119,16 @@ export function extendedFromFields(o: Record<string, unknown>): ExtendedCommunit
   return c;
 }
 
+/** A raw community from `type`, `sub-type` and `raw` (the 6 value octets in hex). */
+function rawFromJson(o: Record<string, unknown>): ExtendedCommunity {
+  const raw = o.raw as string;
+  if (!/^[0-9a-fA-F]{12}$/.test(raw)) modelError('extended-community: "raw" must be 12 hex digits');
+  const c: ExtendedCommunity = { kind: 'raw', type: o.type as number, subType: o['sub-type'] as number, value: fromHex(raw) };
+  const b = new Uint8Array(8);
+  encodeExtended(c, b, 0); // checks type and sub-type
+  return c;
+}
+
 const GENERIC = /^0x[0-9a-fA-F]{4}:[0-9a-fA-F]{12}$/;
 
 function fromValue(n: bigint): ExtendedCommunity {
@@ -144,8 +155,8 @@ function asU64(c: ExtendedCommunity): bigint {
 /**
  * One community from its JSON object. An exact `value` (safe integer, decimal string, bigint)
  * decides. A `value` above 2^53 read by a plain `JSON.parse` has lost its low bits: then the
- * object's `kind` and fields decide (or the generic `0xTTSS:…` string, or another args token in
- * `string`), provided they agree with the rounded value. No `value`: the fields, or `string`.
+ * object's `kind` and fields decide (a raw one's `type`, `sub-type` and `raw`; for Ze's own
+ * objects the `string` read as an args token), provided they agree with the rounded value. No `value`: the fields, or `string`.
  */
 export function extendedFromJsonObject(o: Record<string, unknown>): ExtendedCommunity {
   const v = o.value;
@@ -153,7 +164,8 @@ export function extendedFromJsonObject(o: Record<string, unknown>): ExtendedComm
     return fromValue(u64FromJson(v, 'extended-community'));
   }
   let c: ExtendedCommunity;
-  if (typeof o.kind === 'string') c = extendedFromFields(o);
+  if (o.kind === undefined && typeof o.raw === 'string' && typeof o.type === 'number' && typeof o['sub-type'] === 'number') c = rawFromJson(o);
+  else if (typeof o.kind === 'string') c = extendedFromFields(o);
   else if (o.kind === undefined && typeof o.string === 'string' && (GENERIC.test(o.string) || o.type === undefined)) c = fromToken(o.string);
   else return modelError('extended-community: each community needs an exact "value" (a string or bigint above 2^53), or "kind" and its fields');
   if (typeof v === 'number' && Number(asU64(c)) !== v) {

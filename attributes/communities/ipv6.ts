@@ -139,7 +139,8 @@ export function ipv6ExtendedJson(c: Ipv6ExtendedCommunity, j: JsonWriter): void 
       j.keyRaw('string').string(ipv6ExtendedString(buf20, 0));
       break;
     case 'raw':
-      j.keyRaw('string').string(ipv6ExtendedString(buf20, 0)).keyRaw('sub-type').number(c.subType).keyRaw('type').number(c.type);
+      j.keyRaw('raw').stringRaw(toHex(buf20, 2, 20)).keyRaw('string').string(ipv6ExtendedString(buf20, 0));
+      j.keyRaw('sub-type').number(c.subType).keyRaw('type').number(c.type);
       break;
   }
   j.keyRaw('value').stringRaw(toHex(buf20));
