@@ -120,3 +120,19 @@ export function missingLeaves(ze: Exact, ours: Exact): string[] {
   }
   return bad;
 }
+
+/** Parse JSON into plain values, integers above 2^53 as bigint (what `fromJson` codecs accept). */
+export function parseWithBigints(text: string): unknown {
+  const conv = (v: Exact): unknown => {
+    if (Array.isArray(v)) return v.map(conv);
+    if (v !== null && typeof v === 'object') {
+      if (isNum(v)) {
+        const n = Number(v.n);
+        return Number.isSafeInteger(n) || !/^-?\d+$/.test(v.n) ? n : BigInt(v.n);
+      }
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, conv(x)]));
+    }
+    return v;
+  };
+  return conv(parseExact(text));
+}
