@@ -233,6 +233,10 @@ export class ZePlugin {
       return 1;
     }
     this.name = env.name;
+    if (env.environ === 'scrubbed') this.log.debug('token overwritten in the initial environment (/proc/self/environ)');
+    else if (env.environ?.startsWith('unsupported')) {
+      this.log.info('token still readable in /proc/<pid>/environ by the same user and root', { pid: process.pid, reason: env.environ });
+    }
     try {
       let stream: Duplex;
       if (this.opts.connect) stream = await this.opts.connect(env);
