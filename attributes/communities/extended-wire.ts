@@ -61,11 +61,22 @@ function zero(b: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-function admin(b: Uint8Array, o: number, t: number): AdminValue {
+/** A route target / route origin (with `transitive`) or a redirect (without): one object, no spread. */
+function admin(kind: 'route-target' | 'route-origin', b: Uint8Array, o: number, t: number): ExtendedCommunity;
+function admin(kind: 'redirect', b: Uint8Array, o: number, t: number): ExtendedCommunity;
+function admin(kind: 'route-target' | 'route-origin' | 'redirect', b: Uint8Array, o: number, t: number): ExtendedCommunity {
+  if (kind === 'redirect') {
+    switch (t & 0x3f) {
+      case 0x00: return { kind, form: 'as2', asn: u16(b, o + 2), local: u32(b, o + 4) };
+      case 0x01: return { kind, form: 'ipv4', ip: ipv4ToString(b, o + 2), local: u16(b, o + 6) };
+      default: return { kind, form: 'as4', asn: u32(b, o + 2), local: u16(b, o + 6) };
+    }
+  }
+  const transitive = (t & 0x40) === 0;
   switch (t & 0x3f) {
-    case 0x00: return { form: 'as2', asn: u16(b, o + 2), local: u32(b, o + 4) };
-    case 0x01: return { form: 'ipv4', ip: ipv4ToString(b, o + 2), local: u16(b, o + 6) };
-    default: return { form: 'as4', asn: u32(b, o + 2), local: u16(b, o + 6) };
+    case 0x00: return { kind, transitive, form: 'as2', asn: u16(b, o + 2), local: u32(b, o + 4) };
+    case 0x01: return { kind, transitive, form: 'ipv4', ip: ipv4ToString(b, o + 2), local: u16(b, o + 6) };
+    default: return { kind, transitive, form: 'as4', asn: u32(b, o + 2), local: u16(b, o + 6) };
   }
 }
 
@@ -75,8 +86,8 @@ export function decodeExtended(b: Uint8Array, o: number): ExtendedCommunity {
   const s = b[o + 1]!;
   switch (t) {
     case 0x00: case 0x01: case 0x02: case 0x40: case 0x41: case 0x42:
-      if (s === 0x02) return { kind: 'route-target', transitive: (t & 0x40) === 0, ...admin(b, o, t) };
-      if (s === 0x03) return { kind: 'route-origin', transitive: (t & 0x40) === 0, ...admin(b, o, t) };
+      if (s === 0x02) return admin('route-target', b, o, t);
+      if (s === 0x03) return admin('route-origin', b, o, t);
       if (t === 0x01 && s === 0x0c && (u16(b, o + 6) & 0xfffe) === 0) {
         return { kind: 'redirect-ip', ip: ipv4ToString(b, o + 2), copy: (b[o + 7]! & 1) === 1 };
       }
@@ -94,7 +105,7 @@ export function decodeExtended(b: Uint8Array, o: number): ExtendedCommunity {
           return { kind: 'traffic-action', sample: (b[o + 7]! & 2) !== 0, terminal: (b[o + 7]! & 1) !== 0 };
         }
       } else if (s === 0x08) {
-        return { kind: 'redirect', ...admin(b, o, t) };
+        return admin('redirect', b, o, t);
       } else if (s === 0x09) {
         if (zero(b, o + 2, o + 7) && (b[o + 7]! & 0xc0) === 0) return { kind: 'traffic-marking', dscp: b[o + 7]! };
       } else if (s === 0x0a) {
@@ -102,7 +113,7 @@ export function decodeExtended(b: Uint8Array, o: number): ExtendedCommunity {
       }
       break;
     case 0x81: case 0x82:
-      if (s === 0x08) return { kind: 'redirect', ...admin(b, o, t) };
+      if (s === 0x08) return admin('redirect', b, o, t);
       break;
     case 0x08:
       if (s === 0x00 && zero(b, o + 2, o + 7) && (b[o + 7]! & 0xfe) === 0) return { kind: 'redirect-next-hop', copy: b[o + 7] === 1 };

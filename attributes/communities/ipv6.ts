@@ -157,6 +157,29 @@ function bad(msg: string): never {
   return modelError(`ipv6-extended-community: ${msg}`);
 }
 
+/** A community written by hand: `kind` and the keys `ipv6ExtendedJson` writes. */
+function ipv6FromFields(o: Record<string, unknown>): Ipv6ExtendedCommunity {
+  let c: Ipv6ExtendedCommunity;
+  switch (o.kind) {
+    case 'route-target':
+    case 'route-origin':
+      c = { kind: o.kind, form: 'ipv6', ip: o.ip as string, local: o.local as number, transitive: o.transitive !== false };
+      break;
+    case 'redirect': c = { kind: 'redirect', form: 'ipv6', ip: o.ip as string, local: o.local as number }; break;
+    case 'redirect-ip': c = { kind: 'redirect-ip', ip: o.ip as string, copy: o.copy === true }; break;
+    default: return bad(`unknown kind ${JSON.stringify(o.kind)}`);
+  }
+  encodeIpv6Extended(c, new Uint8Array(20), 0); // checks every field
+  if (typeof c.ip === 'string') c = decodeIpv6Extended(encodedCopy(c), 0); // canonical address text
+  return c;
+}
+
+function encodedCopy(c: Ipv6ExtendedCommunity): Uint8Array {
+  const b = new Uint8Array(20);
+  encodeIpv6Extended(c, b, 0);
+  return b;
+}
+
 /** From `ipv6ExtendedsJson`'s output (the `value` of each object, or an args token). */
 export function ipv6ExtendedsFromJson(v: unknown): Ipv6ExtendedCommunities {
   if (!Array.isArray(v)) bad('expected an array');
@@ -166,9 +189,14 @@ export function ipv6ExtendedsFromJson(v: unknown): Ipv6ExtendedCommunities {
       out.push(ipv6Tok([e], 0)[0]);
       continue;
     }
-    const val = e !== null && typeof e === 'object' ? (e as { value?: unknown }).value : undefined;
-    if (typeof val !== 'string' || !/^[0-9a-fA-F]{40}$/.test(val)) bad('each community needs "value": 40 hex digits');
-    out.push(decodeIpv6Extended(fromHex(val), 0));
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) bad(`expected objects, got ${JSON.stringify(e)}`);
+    const o = e as Record<string, unknown>;
+    if (o.value === undefined && typeof o.kind === 'string') {
+      out.push(ipv6FromFields(o));
+      continue;
+    }
+    if (typeof o.value !== 'string' || !/^[0-9a-fA-F]{40}$/.test(o.value)) bad('each community needs "value": 40 hex digits (or "kind" and its fields)');
+    out.push(decodeIpv6Extended(fromHex(o.value), 0));
   }
   return { communities: out };
 }

@@ -149,6 +149,9 @@ describe('fromJson and model errors', () => {
     [extendedCommunities, ['bogus:1'], /unknown extended-community/],
     [ipv6ExtendedCommunities, [{ value: '0002' }], /40 hex digits/],
     [ipv6ExtendedCommunities, 7, /array/],
+    [ipv6ExtendedCommunities, [{ kind: 'route-target', ip: '192.0.2.1', local: 1 }], /IPv6/],
+    [ipv6ExtendedCommunities, [{ kind: 'warp' }], /unknown kind/],
+    [ipv6ExtendedCommunities, [null], /expected objects/],
   ];
   for (const [c, v, re] of bad) {
     it(`${c.name} fromJson ${JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x))}`, () => {
@@ -177,6 +180,10 @@ describe('fromJson and model errors', () => {
   it('objects written by hand: kind and fields, no value', () => {
     const m = extendedCommunities.fromJson([{ kind: 'route-target', form: 'as4', asn: 4200000000, local: 7 }, { kind: 'traffic-action', sample: true }, { kind: 'mup-segment-id', 'segment-id': '10:10' }], ctx);
     expect(encodeHex(extendedCommunities, m)).toBe('0202FA56EA000007' + '8007000000000002' + '0C00000A0000000A');
+  });
+  it('IPv6 objects written by hand: kind and fields, no value', () => {
+    const m = ipv6ExtendedCommunities.fromJson([{ kind: 'redirect', ip: '2001:DB8::1', local: 7 }, { kind: 'route-origin', ip: '::1', local: 1, transitive: false }], ctx);
+    expect(encodeHex(ipv6ExtendedCommunities, m)).toBe('000D20010DB800000000000000000000000100074003000000000000000000000000000000010001');
   });
   it('a bare args token stands for an object', () => {
     expect(encodeHex(extendedCommunities, extendedCommunities.fromJson(['target:65000:100', 'mark:1'], ctx))).toBe('0002FDE800000064' + '8009000000000001');
