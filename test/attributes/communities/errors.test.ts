@@ -72,6 +72,45 @@ describe('hostile input', () => {
   });
 });
 
+describe('hostile args and JSON', () => {
+  const word = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('target', 'origin', 'redirect', 'rate-limit', 'mark', 'action', 'mac-mobility', 'color', 'l2-attributes', 'es-import', '[', ']', '0x'),
+    fc.tuple(fc.constantFrom('target:', 'redirect:', 'rate-limit:', 'mark:', 'color:', 'esi-label:', 'mup:', 'l2info:', 'redirect-ip:', '0x8006:'), fc.string({ maxLength: 14 })).map(([a, b]) => a + b),
+  );
+  const kinds = ['route-target', 'route-origin', 'redirect', 'traffic-rate-bytes', 'traffic-action', 'traffic-marking', 'redirect-ip', 'mac-mobility', 'esi-label', 'es-import-rt', 'l2-attributes', 'encapsulation', 'color', 'mup-segment-id', 'link-bandwidth', 'l2-info', 'raw'];
+  const keys = ['form', 'asn', 'ip', 'local', 'id', 'rate', 'dscp', 'mac', 'mtu', 'color', 'segment-id', 'tunnel-type', 'raw', 'type', 'sub-type', 'string', 'value'];
+  const val = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constantFrom('as2', 'as4', 'ipv4', '192.0.2.1', '::1', '1:2', 'aa:bb:cc:dd:ee:ff', '000000000000'), fc.integer({ min: -2, max: 70000 }));
+  const shaped = fc.tuple(fc.constantFrom(...kinds), fc.dictionary(fc.constantFrom(...keys), val)).map(([kind, o]) => [{ ...o, kind }]);
+  for (const c of codecs) {
+    it(`${c.name}: any tokens give a model or an NlriError`, () => {
+      fc.assert(
+        fc.property(fc.array(word, { maxLength: 5 }), (args) => {
+          try {
+            const m = c.fromArgs!(args);
+            encodeHex(c, m);
+          } catch (e) {
+            expect(e).toBeInstanceOf(NlriError);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+    it(`${c.name}: any JSON value gives a model or an NlriError`, () => {
+      fc.assert(
+        fc.property(fc.oneof(fc.jsonValue({ maxDepth: 3 }), shaped), (v) => {
+          try {
+            encodeHex(c, c.fromJson(Array.isArray(v) ? v : [v], ctx));
+          } catch (e) {
+            expect(e).toBeInstanceOf(NlriError);
+          }
+        }),
+        { numRuns: 400 },
+      );
+    });
+  }
+});
+
 const argErr = (c: AttributeCodec<any>, args: string[], re: RegExp) => ({ c, args, re });
 
 describe('argument errors name the token', () => {
