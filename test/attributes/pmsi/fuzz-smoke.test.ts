@@ -24,6 +24,14 @@ const groups: Array<[AttributeCodec<any>, fc.Arbitrary<unknown>, readonly string
   [prefixSidCodec, sidArbs[40]!, sidSamples.map((s) => s.hex)],
 ];
 
+/** Every object's keys in Go's byte-wise order (COMPAT.md §7), at every depth. */
+function sortedKeys(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every(sortedKeys);
+  if (v === null || typeof v !== 'object') return true;
+  const k = Object.keys(v);
+  return k.every((x, i) => i === 0 || k[i - 1]! < x) && Object.values(v).every(sortedKeys);
+}
+
 function decodeOrError(codec: AttributeCodec<any>, b: Uint8Array, strict: boolean): unknown {
   try {
     const r = new Reader(b);
@@ -63,6 +71,7 @@ describe.each(groups)('fuzz smoke %#', (codec, arb, seeds) => {
         const d = codec.decode(r, ctx, codec.flags);
         expect(encodeHex(codec, d)).toBe(hex);
         const j = jsonOf(codec, d);
+        expect(sortedKeys(JSON.parse(j))).toBe(true);
         expect(jsonOf(codec, codec.decode(new Reader(bytes(hex)), ctx, codec.flags))).toBe(j);
         expect(encodeHex(codec, codec.fromJson(JSON.parse(j), ctx))).toBe(hex);
         expect(encodeHex(codec, codec.fromArgs!(codec.toArgs!(d)))).toBe(hex);
