@@ -183,10 +183,25 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
         break;
       }
       case 'color': add(t, { kind: 'color', type: 4, flags: 0, color: num(next(), 0xffffffff, 'color') }); break;
-      case 'udp-port': add(t, { kind: 'udp-port', type: 8, port: num(next(), 0xffff, 'udp-port') }); break;
+      case 'udp-port': {
+        const port = num(next(), 0xffff, 'udp-port');
+        if (port === 0) argsError('udp-port: 0 is reserved (RFC 9012 §3.3.2); give raw 8 0000 to send it anyway');
+        add(t, { kind: 'udp-port', type: 8, port });
+        break;
+      }
       case 'ds-field': add(t, { kind: 'ds-field', type: 7, value: num(next(), 255, 'ds-field') }); break;
-      case 'embedded-label-handling': add(t, { kind: 'embedded-label-handling', type: 9, value: num(next(), 255, 'embedded-label-handling') }); break;
-      case 'protocol-type': add(t, { kind: 'protocol-type', type: 2, ethertype: num(next(), 0xffff, 'protocol-type') }); break;
+      case 'embedded-label-handling': {
+        const v = num(next(), 255, 'embedded-label-handling');
+        if (v !== 1 && v !== 2) argsError('embedded-label-handling: 1 or 2 (RFC 9012 §3.5)');
+        add(t, { kind: 'embedded-label-handling', type: 9, value: v });
+        break;
+      }
+      case 'protocol-type': {
+        const v = num(next(), 0xffff, 'protocol-type');
+        if (v === 0xffff) argsError('protocol-type: 0xFFFF is reserved (RFC 9012 §3.4.1)');
+        add(t, { kind: 'protocol-type', type: 2, ethertype: v });
+        break;
+      }
       case 'label-stack': {
         const tok = next();
         if (tok === undefined) argsError('label-stack: labels missing');

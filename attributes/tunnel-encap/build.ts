@@ -2,7 +2,7 @@
  * Typed builders for TUNNEL_ENCAPSULATION models (RFC 9012 §2-§3, RFC 9830 §2.4, RFC 9831 §2),
  * so a plugin can originate SR Policies and VXLAN / MPLS tunnels without writing bytes. Each
  * builder fills the flags the RFCs define from what is given (VXLAN V/M, RFC 9012 §3.2.1;
- * segment A/S/B flags, RFC 9830 §2.4.4.2.12; SRv6 BSID B flag, §2.4.3); `flags` overrides.
+ * segment A/S/B flags, RFC 9830 §2.4.4.2.3; SRv6 BSID B flag, §2.4.3); `flags` overrides.
  * Encode the result with the codec (`tunnelEncapCodec.encode`) or `encodeTunnelEncapValue`.
  */
 import { modelError } from '../../src/core/errors.js';
@@ -208,9 +208,15 @@ function common(spec: CommonSpec): SubTlv[] {
   const out: SubTlv[] = [];
   if (spec.endpoint !== undefined) out.push(egressEndpoint(spec.endpoint));
   if (spec.color !== undefined) out.push({ kind: 'color', type: 4, flags: 0, color: u(spec.color, 0xffffffff, 'color') });
-  if (spec.udpPort !== undefined) out.push({ kind: 'udp-port', type: 8, port: u(spec.udpPort, 0xffff, 'UDP port') });
+  if (spec.udpPort !== undefined) {
+    if (spec.udpPort === 0) modelError('UDP port 0 is reserved (RFC 9012 §3.3.2)');
+    out.push({ kind: 'udp-port', type: 8, port: u(spec.udpPort, 0xffff, 'UDP port') });
+  }
   if (spec.dsField !== undefined) out.push({ kind: 'ds-field', type: 7, value: u(spec.dsField, 255, 'DS field') });
-  if (spec.protocolType !== undefined) out.push({ kind: 'protocol-type', type: 2, ethertype: u(spec.protocolType, 0xffff, 'ethertype') });
+  if (spec.protocolType !== undefined) {
+    if (spec.protocolType === 0xffff) modelError('protocol type 0xFFFF is reserved (RFC 9012 §3.4.1)');
+    out.push({ kind: 'protocol-type', type: 2, ethertype: u(spec.protocolType, 0xffff, 'ethertype') });
+  }
   if (spec.labelStack !== undefined) out.push({ kind: 'label-stack', type: 10, entries: spec.labelStack.map(labelEntry) });
   return out;
 }

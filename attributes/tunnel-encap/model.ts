@@ -4,7 +4,7 @@
  * - RFC 9012 §2: the attribute is a list of Tunnel TLVs (Tunnel Type u16, Length u16), each a
  *   list of sub-TLVs (Type u8; types 0-127 have a 1-octet Length, 128-255 a 2-octet Length).
  * - RFC 9012 §3: the sub-TLVs of the attribute: Tunnel Egress Endpoint §3.1, Encapsulation per
- *   tunnel type §3.2 (VXLAN §3.2.1, NVGRE §3.2.2, L2TPv3, GRE, MPLS-in-GRE §3.2.6, VXLAN-GPE),
+ *   tunnel type §3.2 (VXLAN §3.2.1, NVGRE §3.2.2, L2TPv3, GRE §3.2.4, MPLS-in-GRE §3.2.5, VXLAN-GPE),
  *   DS Field §3.3.1, UDP Destination Port §3.3.2, Protocol Type §3.4.1, Color §3.4.2, Embedded
  *   Label Handling §3.5, MPLS Label Stack §3.6, Prefix-SID §3.7.
  * - RFC 9830 §2.4: the SR Policy (tunnel type 15) sub-TLVs and the Segment List sub-TLVs;
@@ -90,7 +90,7 @@ export interface L2tpv3Encap {
   readonly cookie: Uint8Array;
 }
 
-/** GRE (tunnel type 2, RFC 9012 §3.2) and MPLS-in-GRE (11, §3.2.6): the 4-octet GRE Key. */
+/** GRE (tunnel type 2, RFC 9012 §3.2.4) and MPLS-in-GRE (11, §3.2.5): the 4-octet GRE Key. */
 export interface GreKeyEncap {
   readonly kind: 'gre-key';
   readonly type: 1;
@@ -124,7 +124,7 @@ export interface EgressEndpoint {
   readonly address: Uint8Array;
 }
 
-/** One-octet values: DS Field (7), Embedded Label Handling (9). */
+/** One-octet values: DS Field (7, RFC 9012 §3.3.1), Embedded Label Handling (9, §3.5: 1 or 2). */
 export interface OctetTlv {
   readonly kind: 'ds-field' | 'embedded-label-handling';
   readonly type: 7 | 9;

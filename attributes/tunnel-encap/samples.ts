@@ -46,7 +46,7 @@ export const samples: readonly AttributeSample[] = [
     hex: '000B0006' + '01040000ABCD',
     json: '[{"sub-tlvs":[{"key":43981,"type":1,"type-name":"encapsulation"}],"type":11,"type-name":"mpls-in-gre"}]',
     args: ['mpls-in-gre', 'key', '43981'],
-    note: 'MPLS-in-GRE tunnel with its GRE Key (RFC 9012 §3.2.6)',
+    note: 'MPLS-in-GRE tunnel with its GRE Key (RFC 9012 §3.2.5)',
   },
   {
     code: 23,

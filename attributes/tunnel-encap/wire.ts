@@ -8,11 +8,15 @@
  * Every length is checked against its container (`Reader.limit`), every loop moves past the
  * header of each TLV even when its length is 0, and nothing is read past the value. The
  * structure failing to parse at any level (lengths that do not add up, RFC 9012 §13) and an SR
- * Policy sub-TLV whose length does not fit its layout (RFC 9830 §5) throw an `NlriError`. An RFC
- * 9012 sub-TLV whose value does not fit its layout (a Color sub-TLV that is not a Color Extended
- * Community, an Egress Endpoint whose AFI and length disagree, ...) is kept raw: RFC 9012 §3.4.2
- * and §13 have it ignored, not the attribute. Unknown tunnel types keep their sub-TLVs decoded
- * (the sub-TLV registry is shared); unknown sub-TLVs stay raw.
+ * Policy sub-TLV whose length does not fit its layout (RFC 9830 §5: "In case of any error
+ * detected, either at the attribute or its TLV/sub-TLV level, the treat-as-withdraw strategy MUST
+ * be applied") throw an `NlriError`: RFC 9012 §13 makes a TLV whose last sub-TLV does not end
+ * where the TLV ends malformed, with treat-as-withdraw. A malformed RFC 9012 sub-TLV (a Color
+ * sub-TLV that is not a Color Extended Community §3.4.2, an Egress Endpoint whose AFI and length
+ * disagree §3.1, UDP port 0 §3.3.2, Protocol Type 0xFFFF §3.4.1, Embedded Label Handling other
+ * than 1 or 2 §3.5, ...) "MUST be treated as if it were an unrecognized sub-TLV" (§13): it is kept
+ * raw and written back. Unknown tunnel types keep their sub-TLVs decoded (the sub-TLV registry is
+ * shared); unknown sub-TLVs stay raw.
  */
 import { modelError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
@@ -78,9 +82,11 @@ function srLength(r: Reader, ok: boolean, name: string, len: number, want: strin
 function decodeSubTlv(r: Reader, type: number, len: number, tunnelType: number, at: number): SubTlv {
   switch (type) {
     case 1: return decodeEncapsulation(r, len, tunnelType);
-    case 2:
-      if (len !== 2) break;
+    case 2: {
+      // RFC 9012 §3.4.1: the reserved value 0xFFFF makes the sub-TLV malformed, i.e. unrecognized (§13).
+      if (len !== 2 || (r.buf[r.pos]! & r.buf[r.pos + 1]!) === 0xff) break;
       return { kind: 'protocol-type', type: 2, ethertype: r.u16() };
+    }
     case 4: {
       // RFC 9012 §3.4.2: 8 octets, a Color Extended Community (0x03 0x0B); else unrecognized.
       if (len !== 8 || r.buf[r.pos] !== 0x03 || r.buf[r.pos + 1] !== 0x0b) break;
@@ -101,10 +107,12 @@ function decodeSubTlv(r: Reader, type: number, len: number, tunnelType: number, 
       if (len !== 1) break;
       return { kind: 'ds-field', type: 7, value: r.u8() };
     case 8:
-      if (len !== 2) break;
+      // RFC 9012 §3.3.2: port 0 is reserved and makes the sub-TLV malformed.
+      if (len !== 2 || (r.buf[r.pos]! | r.buf[r.pos + 1]!) === 0) break;
       return { kind: 'udp-port', type: 8, port: r.u16() };
     case 9:
-      if (len !== 1) break;
+      // RFC 9012 §3.5: a value other than 1 or 2 makes the sub-TLV malformed.
+      if (len !== 1 || (r.buf[r.pos] !== 1 && r.buf[r.pos] !== 2)) break;
       return { kind: 'embedded-label-handling', type: 9, value: r.u8() };
     case 10: {
       if (len % 4 !== 0) break;
@@ -182,8 +190,8 @@ function decodeEncapsulation(r: Reader, len: number, tunnelType: number): SubTlv
     case 1: // L2TPv3: Session ID (4), Cookie (0..8)
       if (len < 4 || len > 12) break;
       return { kind: 'l2tpv3', type: 1, sessionId: r.u32(), cookie: r.bytes(len - 4) };
-    case 2: // GRE
-    case 11: // MPLS-in-GRE §3.2.6
+    case 2: // GRE §3.2.4
+    case 11: // MPLS-in-GRE §3.2.5
       if (len !== 4) break;
       return { kind: 'gre-key', type: 1, key: r.u32() };
   }

@@ -1,5 +1,6 @@
 /**
- * Valid TUNNEL_ENCAPSULATION models (type 23; RFC 9012 §2-§3, RFC 9830 §2.4, RFC 9831 §2), keyed
+ * Valid TUNNEL_ENCAPSULATION models (values that decode back to the same kind: UDP port 1..65535,
+ * Protocol Type other than 0xFFFF, Embedded Label Handling 1 or 2; RFC 9012 §3.3.2, §3.4.1, §3.5) (type 23; RFC 9012 §2-§3, RFC 9830 §2.4, RFC 9831 §2), keyed
  * by attribute type code: tunnels of the decoded types and random ones; every decoded sub-TLV
  * kind (the Encapsulation layout of the tunnel type, Color, Egress Endpoint of AFI 0/1/2, label
  * stacks, Prefix-SID, SR Policy sub-TLVs), Segment Lists with Weight, segments of every type A..K
@@ -90,7 +91,7 @@ function subTlv(tunnelType: number): fc.Arbitrary<SubTlv> {
     encapsulation(tunnelType),
     rawOf(lenientTypes),
     rawOf(fc.constantFrom(129, 130), 1),
-    fc.record({ kind: fc.constant('protocol-type' as const), type: fc.constant(2 as const), ethertype: u16 }),
+    fc.record({ kind: fc.constant('protocol-type' as const), type: fc.constant(2 as const), ethertype: fc.integer({ min: 0, max: 0xfffe }) }),
     fc.record({ kind: fc.constant('color' as const), type: fc.constant(4 as const), flags: u16, color: u32 }),
     fc.oneof(
       fc.constant({ kind: 'egress-endpoint' as const, type: 6 as const, reserved: 0, afi: 0, address: new Uint8Array(0) }),
@@ -98,8 +99,8 @@ function subTlv(tunnelType: number): fc.Arbitrary<SubTlv> {
       fc.tuple(u32, v6).map(([reserved, address]) => ({ kind: 'egress-endpoint' as const, type: 6 as const, reserved, afi: 2, address })),
     ),
     fc.record({ kind: fc.constant('ds-field' as const), type: fc.constant(7 as const), value: u8 }),
-    fc.record({ kind: fc.constant('embedded-label-handling' as const), type: fc.constant(9 as const), value: u8 }),
-    fc.record({ kind: fc.constant('udp-port' as const), type: fc.constant(8 as const), port: u16 }),
+    fc.record({ kind: fc.constant('embedded-label-handling' as const), type: fc.constant(9 as const), value: fc.constantFrom(1, 2) }),
+    fc.record({ kind: fc.constant('udp-port' as const), type: fc.constant(8 as const), port: fc.integer({ min: 1, max: 0xffff }) }),
     fc.record({ kind: fc.constant('label-stack' as const), type: fc.constant(10 as const), entries: fc.array(label, { maxLength: 6 }) }),
     fc.record({
       kind: fc.constant('prefix-sid' as const),

@@ -50,7 +50,7 @@ const SID1 = '20010DB8000000000000000000000001';
 const STRUCT = '0030000020101000';
 const sl = (...subs: string[]): string => tunnel(15, tlv2(128, '00' + subs.join('')));
 
-describe('args: segments and flags defaults (RFC 9830 §2.4.4.2.12)', () => {
+describe('args: segments and flags defaults (RFC 9830 §2.4.4.2.3)', () => {
   it('type C with algorithm and SID: A and S flags', () => {
     expect(args('sr-policy segment-list type-c node 10.0.0.1 algorithm 128 label 16001')).toBe(sl(tlv1(3, '6080 0A000001 03E81000')));
   });
@@ -125,6 +125,9 @@ describe('args: tunnels and sub-TLVs', () => {
     argsFails(['sr-policy', 'raw', '3', '0'], /raw value: "0" is not hex/);
     argsFails(['vxlan-gpe', 'reserved-2', '1'], /reserved-2: only after a vxlan-gpe vni/);
     argsFails(['sr-policy', 'priority', '1', 'reserved', '256'], /reserved/);
+    argsFails(['vxlan', 'udp-port', '0'], /udp-port: 0 is reserved/);
+    argsFails(['vxlan', 'protocol-type', '0xFFFF'], /protocol-type: 0xFFFF is reserved/);
+    argsFails(['vxlan', 'embedded-label-handling', '3'], /embedded-label-handling: 1 or 2/);
   });
 });
 
@@ -195,6 +198,8 @@ describe('builders', () => {
     modelFails(() => srPolicy({ priority: 256 }), /priority 256 out of range/);
     modelFails(() => vxlan({ mac: 'zz' }), /MAC zz/);
     modelFails(() => vxlan({ vni: 1 << 24 }), /VNI/);
+    modelFails(() => vxlan({ udpPort: 0 }), /UDP port 0 is reserved/);
+    modelFails(() => gre({ protocolType: 0xffff }), /protocol type 0xFFFF is reserved/);
   });
 });
 

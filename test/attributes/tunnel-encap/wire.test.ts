@@ -172,6 +172,15 @@ describe('RFC 9012 sub-TLVs', () => {
         '{"type":9,"type-name":"embedded-label-handling","value":1},{"port":6635,"type":8,"type-name":"udp-destination-port"}],"type":13,"type-name":"mpls-in-udp"}]',
     );
   });
+  it('reserved values make the sub-TLV malformed, kept raw like an unrecognized one (§3.3.2, §3.4.1, §3.5, §13)', () => {
+    check(
+      tunnel(13, tlv1(8, '0000'), tlv1(2, 'FFFF'), tlv1(9, '00'), tlv1(9, '03'), tlv1(9, '02'), tlv1(8, 'FFFF'), tlv1(2, 'FFFE')),
+      '[{"sub-tlvs":[{"raw":"0000","type":8,"type-name":"udp-destination-port"},{"raw":"FFFF","type":2,"type-name":"protocol-type"},' +
+        '{"raw":"00","type":9,"type-name":"embedded-label-handling"},{"raw":"03","type":9,"type-name":"embedded-label-handling"},' +
+        '{"type":9,"type-name":"embedded-label-handling","value":2},{"port":65535,"type":8,"type-name":"udp-destination-port"},' +
+        '{"ethertype":65534,"type":2,"type-name":"protocol-type"}],"type":13,"type-name":"mpls-in-udp"}]',
+    );
+  });
   it('Color: flags kept; not a Color Extended Community, or a wrong length: raw (§3.4.2)', () => {
     check(
       tunnel(15, tlv1(4, '030B 4000 0000000A'), tlv1(4, '0302 0000 0000000A'), tlv1(4, '030B 0000 00000A')),
