@@ -7,7 +7,7 @@
  *            | rsvp-te-p2mp <extended-tunnel-id ip> <tunnel-id> <p2mp-id> [reserved <N>]
  *            | mldp-p2mp <root ip> [lsp-id <N>]... [opaque <type> <hex>]... [fec-type <N>]
  *            | mldp-mp2mp <root ip> (the same options; FEC type 7 unless fec-type says)
- *            | pim-ssm <sender> <group> | pim-sm <sender> <group> | bidir-pim <sender> <group>
+ *            | pim-ssm <root> <group> | pim-sm <sender> <group> | bidir-pim <sender> <group>
  *            | no-tunnel-info
  *            | type <N> [<identifier hex>]            (any type, identifier as bytes)
  *

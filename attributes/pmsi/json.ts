@@ -12,7 +12,8 @@
  * - mLDP: `fec-type`, `address-family`, `root` (address text when family 1 / 4 octets or
  *   family 2 / 16 octets, else `root-raw` hex), `opaque`: `[{"lsp-id":N,"type":1}]` for the
  *   Generic LSP Identifier (RFC 6388 §2.3.1), `{"raw":"<HEX>","type":N}` for the others.
- * - PIM: `sender`, `group`. Ingress replication: `endpoint`.
+ * - PIM: `group` and `sender` (PIM-SM, BIDIR-PIM) or `root` (PIM-SSM: "P-Root Node Address",
+ *   RFC 6514 §5). Ingress replication: `endpoint`.
  * - Type 0, unknown types, and (outside strict mode) a known type whose identifier does not
  *   have its layout: `tunnel-identifier` hex (left out for an empty one of type 0 / unknown).
  * - `tunnel-type-name` only for types 0-7.
@@ -27,6 +28,7 @@ import {
   type MldpOpaque,
   type PmsiTunnel,
   type PmsiTunnelId,
+  TUNNEL_PIM_SSM,
   TUNNEL_TYPE_NAMES,
 } from './model.js';
 
@@ -72,7 +74,8 @@ export function pmsiJson(m: PmsiTunnel, j: JsonWriter): void {
     if (rootIsAddress(t.addressFamily, t.root)) j.keyRaw('root').stringRaw(ip(t.root));
     else j.keyRaw('root-raw').stringRaw(toHex(t.root));
   }
-  if (t.kind === 'pim') j.keyRaw('sender').stringRaw(ip(t.sender));
+  // RFC 6514 §5: PIM-SSM carries <P-Root Node Address, P-Multicast Group>, the others <Sender Address, ...>.
+  if (t.kind === 'pim') j.keyRaw(m.tunnelType === TUNNEL_PIM_SSM ? 'root' : 'sender').stringRaw(ip(t.sender));
   if (t.kind === 'rsvp-te-p2mp') j.keyRaw('tunnel-id').number(t.tunnelId);
   // Always for a type with a layout (even empty: it tells fromJson the identifier is bytes).
   if (t.kind === 'raw' && (t.bytes.length > 0 || kindOfType(m.tunnelType) !== 'raw')) j.keyRaw('tunnel-identifier').stringRaw(toHex(t.bytes));
@@ -164,7 +167,7 @@ export function pmsiFromJson(value: unknown): PmsiTunnel {
       };
       break;
     case 'pim':
-      tunnel = { kind, sender: addr(o, 'sender'), group: addr(o, 'group') };
+      tunnel = { kind, sender: addr(o, tunnelType === TUNNEL_PIM_SSM ? 'root' : 'sender'), group: addr(o, 'group') };
       break;
     case 'ingress-replication':
       tunnel = { kind, endpoint: addr(o, 'endpoint') };

@@ -18,7 +18,8 @@
  *     3 PIM-SSM, 4 PIM-SM, 5 BIDIR-PIM: <Sender Address, P-Multicast Group>, both IPv4 or both IPv6.
  *     6 Ingress Replication: the unicast tunnel endpoint address (RFC 6514 §5; RFC 7432 §11.2:
  *       a routable address of the originating PE), IPv4 or IPv6 by length.
- *     0 (no tunnel information) and every other type: kept as bytes.
+ *     0 (no tunnel information: "no Tunnel Identifier", RFC 6514 §5) and every other type: kept
+ *       as bytes.
  */
 
 export const PMSI_TUNNEL = 22;
@@ -76,10 +77,13 @@ export interface MldpFecId {
   readonly opaque: readonly MldpOpaque[];
 }
 
-/** PIM-SSM / PIM-SM / BIDIR-PIM (types 3-5): <Sender Address, P-Multicast Group>. */
+/**
+ * PIM-SSM / PIM-SM / BIDIR-PIM (types 3-5): <Sender Address, P-Multicast Group> (for PIM-SSM
+ * RFC 6514 §5 calls the first one the P-Root Node Address).
+ */
 export interface PimTreeId {
   readonly kind: 'pim';
-  /** 4 or 16 octets (same length as `group`). */
+  /** Sender (PIM-SSM: P-Root Node) address, 4 or 16 octets (same length as `group`). */
   readonly sender: Uint8Array;
   readonly group: Uint8Array;
 }

@@ -53,9 +53,9 @@ export const samples: readonly AttributeSample[] = [
   {
     code: 22,
     hex: '0003000000C0000201E8010101',
-    json: '{"flags":0,"group":"232.1.1.1","label":0,"label-field":0,"leaf-information-required":false,"sender":"192.0.2.1","tunnel-type":3,"tunnel-type-name":"pim-ssm"}',
+    json: '{"flags":0,"group":"232.1.1.1","label":0,"label-field":0,"leaf-information-required":false,"root":"192.0.2.1","tunnel-type":3,"tunnel-type-name":"pim-ssm"}',
     args: ['pim-ssm', '192.0.2.1', '232.1.1.1'],
-    note: 'RFC 6514 §5: PIM-SSM tree <sender 192.0.2.1, group 232.1.1.1>',
+    note: 'RFC 6514 §5: PIM-SSM tree <P-Root Node 192.0.2.1, P-Multicast Group 232.1.1.1>',
   },
   {
     code: 22,

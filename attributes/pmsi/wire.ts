@@ -59,6 +59,8 @@ function readTyped(r: Reader, tunnelType: number, n: number): PmsiTunnelId {
       if (n !== 4 && n !== 16) r.fail('bad-length', `ingress replication tunnel identifier is ${n} octets, want 4 (IPv4) or 16 (IPv6)`);
       return { kind: 'ingress-replication', endpoint: r.bytes(n, 'tunnel endpoint') };
     default:
+      // RFC 6514 §5: "no tunnel information present" carries "no Tunnel Identifier".
+      if (tunnelType === 0 && n > 0) r.fail('bad-length', `tunnel type 0 (no tunnel information) with a ${n}-octet identifier`);
       return { kind: 'raw', bytes: r.bytes(n, 'tunnel identifier') };
   }
 }

@@ -77,6 +77,7 @@ describe('pmsi-tunnel errors', () => {
     ['PIM of 9 octets', '0003000000C0000201E801010101', 'bad-length', 5],
     ['PIM mixed 4+16 octets', '0003000000C0000201' + '20010DB8000000000000000000000001', 'bad-length', 5],
     ['mLDP empty', '0002000000', 'truncated', 5],
+    ['type 0 with an identifier (RFC 6514 §5: "no Tunnel Identifier")', '0000000000ABCD', 'bad-length', 5],
     ['mLDP root longer than the rest', '0002000000' + '06000110C0000201', 'truncated', 9],
     ['mLDP opaque length past the end', '0002000000' + '06000104C0000201' + '0008' + '01000400000100', 'truncated', 15],
     ['mLDP opaque value past its length', '0002000000' + '06000104C0000201' + '0006' + '01000400000100', 'truncated', 18],
