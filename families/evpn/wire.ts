@@ -63,6 +63,15 @@ function exact(r: Reader, type: number, at: number, end: number): void {
   if (at !== end) r.fail('bad-length', `route type ${type}: ${end - at} octets after the last field`, at);
 }
 
+/**
+ * A fixed-size last field of `size` octets at `at`, which must end the route: a route that stops
+ * before it is `truncated` at the field (never an offset past the route or a negative count).
+ */
+function lastField(r: Reader, type: number, at: number, size: number, what: string, end: number): void {
+  if (at + size > end) r.fail('truncated', `route type ${type}: ${what} needs ${size} octet${size === 1 ? '' : 's'}, ${end - at} left`, at);
+  exact(r, type, at + size, end);
+}
+
 /** The multicast source/group/originator run shared by types 6, 7, 8 and 10. */
 function multicastFields(r: Reader, type: number, srcLenOff: number, end: number): [number, number, number] {
   const groupOff = addrField(r, srcLenOff, end, `route type ${type}: multicast source`, true);
@@ -118,14 +127,16 @@ function decodeBody(r: Reader, type: number, start: number, p: number, end: numb
     case 10: {
       need(r, type, p, end, 13);
       const [g, o, after] = multicastFields(r, type, p + 12, end);
-      exact(r, type, type === 6 ? after + 1 : after, end);
+      if (type === 6) lastField(r, 6, after, 1, 'flags', end); // RFC 9251 §9.1
+      else exact(r, type, after, end);
       return type === 6 ? new SmetRoute(b, start, end, g, o) : new SpmsiRoute(b, start, end, g, o);
     }
     case 7:
     case 8: {
       need(r, type, p, end, 23);
       const [g, o, after] = multicastFields(r, type, p + 22, end);
-      exact(r, type, after + (type === 7 ? 1 : 6), end);
+      // RFC 9251 §9.2: type 7 ends with the flags octet; §9.3: type 8 with sequence number (4), maximum response time (1), flags (1).
+      lastField(r, type, after, type === 7 ? 1 : 6, type === 7 ? 'flags' : 'sequence number, maximum response time and flags', end);
       return type === 7 ? new JoinSynchRoute(b, start, end, g, o) : new LeaveSynchRoute(b, start, end, g, o);
     }
     case 9: {

@@ -124,7 +124,12 @@ describe('types 6-11 (typed; Ze keeps them raw)', () => {
 
   it("the type 8 of bgp-evpn-1.ci lacks RFC 9251's Flags octet: an error, Ze's raw record when lossless (evpn-002)", () => {
     const hex = '08260001252C37768EAD000002001600000000030000085D0020EFFFFFFF20252C37760000000000';
-    expect(failure(() => decode(hex)).code).toBe('bad-length');
+    // RFC 9251 §9.3: after the originator (which ends at octet 35) come sequence number (4),
+    // maximum response time (1) and flags (1): 6 octets, the route (2 + 0x26 = 40) has 5.
+    // Truncated at 35 (issue 15: it was offset 41, past the input, and "-1 octets").
+    const e = failure(() => decode(hex));
+    expect([e.code, e.offset]).toEqual(['truncated', 35]);
+    expect(e.message).toContain('needs 6 octets, 5 left');
     expect(json(hex)).toBe(`[{"code":8,"parsed":false,"raw":"${hex}"}]`);
   });
 
