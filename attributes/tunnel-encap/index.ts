@@ -9,6 +9,7 @@ export { decodeTunnelEncap, encodeTunnelEncap, tunnelEncapLength } from './wire.
 export { tunnelEncapFromPlain, tunnelEncapToPlain, tunnelEncapJsonText } from './json.js';
 export { tunnelEncapFromArgs, tunnelEncapToArgs } from './args.js';
 export { SEGMENT_LAYOUTS } from './segments.js';
+export { effectiveSubTlvs, endpointRequired, ENDPOINT_AFI_SAFI, tunnelIgnoredReason, withoutIgnoredTunnels } from './validate.js';
 export { samples } from './samples.js';
 
 export const codecs: readonly AttributeCodec<any>[] = [tunnelEncapCodec];
