@@ -3,6 +3,7 @@ export { decodeUpdateWith, hasMarker, HEADER_LENGTH, MAX_MESSAGE, MAX_EXTENDED_M
 export type { UpdateDecodeExtras } from './decode.js';
 export { encodeUpdateWith } from './encode.js';
 export type { UpdateEncodeOptions } from './encode.js';
-export { updateToJson, updateBodyJson, nextHopText } from './json.js';
+export { updateToJson, updateBodyJson } from './json.js';
+export { nextHopText } from '../../attributes/mp/nexthop.js';
 export type { UpdateJsonOptions } from './json.js';
 export { updateRoutes } from './routes.js';

@@ -13,10 +13,10 @@
 import { NlriError } from '../core/errors.js';
 import { toHex } from '../core/hex.js';
 import { JsonWriter, byteCompare, goQuote, sortJsonKeys } from '../core/json.js';
-import { rdToString } from '../core/rd.js';
 import type { FamilyCodec, NlriBase } from '../registry/family.js';
 import { writeJson } from '../registry/ops.js';
-import type { MpReach, MpUnreach, NextHop } from '../../attributes/mp/model.js';
+import type { MpReach, MpUnreach } from '../../attributes/mp/model.js';
+import { writeReachMembers, writeUnreachMembers } from '../../attributes/mp/json.js';
 import type { BgpUpdate, PathAttribute } from './model.js';
 
 const NEXT_HOP = 3;
@@ -31,44 +31,33 @@ export interface UpdateJsonOptions {
 const ENVELOPE_HEAD = '{"bgp":{"message":{"direction":"received","id":0,"type":"update"},"peer":{"address":"127.0.0.1","remote":{"as":65533}},"update":';
 const ENVELOPE_TAIL = '},"type":"bgp"}';
 
-const EMPTY = new Uint8Array(0);
-
 interface Op {
   json: string;
 }
 
-function isZeroRd(rd: Uint8Array): boolean {
-  for (let i = 0; i < rd.length; i++) if (rd[i] !== 0) return false;
-  return true;
-}
-
-/** The `next-hop` text of an MP_REACH next hop, Ze's form where Ze reads it right. */
-export function nextHopText(nh: NextHop): string {
-  if (nh.kind === 'none') return 'no-nexthop';
-  if (nh.address !== undefined) return nh.address;
-  return toHex(nh.bytes).toLowerCase();
-}
-
-function nlriList(codec: FamilyCodec<any> | undefined, nlri: readonly NlriBase[], bytes: Uint8Array, j: JsonWriter): string {
-  if (!codec) return '[{"parsed":false,"raw":"' + toHex(bytes) + '"}]';
+function nlriList(codec: FamilyCodec<any> | undefined, nlri: readonly NlriBase[], j: JsonWriter): string {
+  if (!codec) return '[]';
   let out = '[';
   for (let k = 0; k < nlri.length; k++) {
     writeJson(codec, nlri[k]!, j);
-    out += (k ? ',' : '') + sortJsonKeys(j.take());
+    out += (k ? ',' : '') + j.take();
   }
   return out + ']';
 }
 
+/** One operation object; NLRI keys re-sorted as Ze's map round trip does. */
 function reachOp(mp: MpReach, j: JsonWriter): string {
-  const nh = mp.nextHop;
-  let s = '{"action":"add","next-hop":' + goQuote(nextHopText(nh));
-  if (nh.linkLocal !== undefined) s += ',"next-hop-link-local":' + goQuote(nh.linkLocal);
-  if (nh.rd !== undefined && !isZeroRd(nh.rd)) s += ',"next-hop-rd":' + goQuote(rdToString(nh.rd));
-  return s + ',"nlri":' + nlriList(mp.codec, mp.nlri, mp.nlriBytes, j) + '}';
+  j.beginObject();
+  writeReachMembers(mp, j);
+  j.endObject();
+  return sortJsonKeys(j.take());
 }
 
 function unreachOp(mp: MpUnreach, j: JsonWriter): string {
-  return '{"action":"del","nlri":' + nlriList(mp.codec, mp.nlri, mp.nlriBytes, j) + '}';
+  j.beginObject();
+  writeUnreachMembers(mp, j);
+  j.endObject();
+  return sortJsonKeys(j.take());
 }
 
 function rawAttributeJson(a: PathAttribute): string {
@@ -116,12 +105,13 @@ export function updateBodyJson(u: BgpUpdate): string {
     }
   }
   // Ze's order inside one family: MP_REACH, MP_UNREACH, then the legacy fields (withdrawn, NLRI).
-  if (reach && reach.nlri.length + (reach.codec ? 0 : reach.nlriBytes.length) > 0) addOp(reach.family, reachOp(reach, j));
+  // Ze leaves out an MP_REACH without NLRIs (and its next hop); ze-nlri shows it.
+  if (reach) addOp(reach.family, reachOp(reach, j));
   if (unreach) {
     if (unreach.nlriBytes.length === 0) eor.push(unreach.family);
     else addOp(unreach.family, unreachOp(unreach, j));
   }
-  const unicast = (list: readonly NlriBase[]): string => nlriList(u.unicast, list, EMPTY, j);
+  const unicast = (list: readonly NlriBase[]): string => nlriList(u.unicast, list, j);
   if (u.withdrawn.length > 0) addOp('ipv4/unicast', '{"action":"del","nlri":' + unicast(u.withdrawn) + '}');
   if (u.nlri.length > 0) addOp('ipv4/unicast', '{"action":"add","next-hop":' + goQuote(nextHop) + ',"nlri":' + unicast(u.nlri) + '}');
   if (u.withdrawn.length === 0 && u.nlri.length === 0 && u.attributes.size === 0 && u.problems.length === 0) eor.push('ipv4/unicast');
