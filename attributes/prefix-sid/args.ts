@@ -9,9 +9,11 @@
  *         | srv6-l2-service <sid> ... (the same)
  *         | tlv <type> [<value hex>]                                    (any TLV, value as bytes)
  *
- * Ze's config words are accepted too (Ze builds the attribute from config but does not decode
- * it): `l3-service` / `l2-service` for the SRv6 TLVs, a behavior given as `0x48` right after the
- * SID, and a structure given as `[64,24,16,0,0,0]`. Numbers are decimal or `0x` hex.
+ * Ze's words are accepted too (Ze builds the attribute from config and update text but does not
+ * decode it): the leading `bgp-prefix-sid` / `bgp-prefix-sid-srv6`, a bare label index
+ * (`bgp-prefix-sid 777`), `( ... )` around the SRv6 form, `l3-service` / `l2-service`, a
+ * behavior given as `0x48` right after the SID, and a structure given as `[64,24,16,0,0,0]`.
+ * Numbers are decimal or `0x` hex.
  * Each SRv6 TLV written from args carries one SRv6 SID Information sub-TLV with at most one
  * SID Structure sub-sub-TLV; anything else comes back from `toArgs` as `tlv <type> <hex>`.
  */
@@ -43,14 +45,19 @@ function structureArg(s: string | undefined): SidStructure {
 
 const SRV6_WORDS: Readonly<Record<string, 5 | 6>> = { 'srv6-l3-service': 5, 'l3-service': 5, 'srv6-l2-service': 6, 'l2-service': 6 };
 
-export function prefixSidFromArgs(args: readonly string[]): PrefixSid {
-  let i = args[0] === 'prefix-sid' ? 1 : 0;
+const LEADING = new Set(['prefix-sid', 'bgp-prefix-sid', 'bgp-prefix-sid-srv6']);
+
+export function prefixSidFromArgs(input: readonly string[]): PrefixSid {
+  // Ze's update text wraps the SRv6 form in parentheses: `bgp-prefix-sid-srv6 ( l3-service ... )`.
+  const args = input.some((t) => t === '(' || t === ')') ? input.filter((t) => t !== '(' && t !== ')') : input;
+  let i = args[0] !== undefined && LEADING.has(args[0]) ? 1 : 0;
   if (i >= args.length) argsError('prefix-sid: no TLV (label-index, srgb, srv6-l3-service, srv6-l2-service, tlv)');
   const tlvs: PrefixSidTlv[] = [];
   while (i < args.length) {
     const k = args[i++]!;
-    if (k === 'label-index') {
-      const labelIndex = numArg(args[i++], 0xffffffff, 'label-index');
+    // Ze's `bgp-prefix-sid 777`: a bare number is a label index.
+    if (k === 'label-index' || /^[0-9]+$/.test(k)) {
+      const labelIndex = numArg(k === 'label-index' ? args[i++] : k, 0xffffffff, 'label-index');
       let flags = 0;
       if (args[i] === 'flags') {
         i++;

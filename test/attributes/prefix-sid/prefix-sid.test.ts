@@ -48,6 +48,9 @@ describe('prefix-sid codec', () => {
     const ze = ['l3-service', '2001:db8::1', '0x48', '[64,24,16,0,0,0]'];
     expect(encodeHex(codec, codec.fromArgs!(ze))).toBe(samples[5]!.hex);
     expect(encodeHex(codec, codec.fromArgs!(['prefix-sid', 'label-index', '100']))).toBe(samples[0]!.hex);
+    // Ze's update text (route_mup.go: `bgp-prefix-sid-srv6 ( l3-service ... )`) and config (`bgp-prefix-sid 777`).
+    expect(encodeHex(codec, codec.fromArgs!(['bgp-prefix-sid-srv6', '(', ...ze, ')']))).toBe(samples[5]!.hex);
+    expect(encodeHex(codec, codec.fromArgs!(['bgp-prefix-sid', '100']))).toBe(samples[0]!.hex);
   });
 
   it('several SRv6 TLVs and a sub-TLV of zero length still advance', () => {
