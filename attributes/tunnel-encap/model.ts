@@ -170,7 +170,7 @@ export interface PreferenceTlv {
   readonly preference: number;
 }
 
-/** Binding SID (13, RFC 9830 §2.4.2): Flags, Reserved, no SID / a 4-octet label / 16 octets (older drafts). */
+/** Binding SID (13, RFC 9830 §2.4.2): Flags, Reserved, then no SID (length 2), a label (6) or an SRv6 BSID (18). */
 export interface BindingSidTlv {
   readonly kind: 'binding-sid';
   readonly type: 13;
@@ -179,7 +179,7 @@ export interface BindingSidTlv {
   readonly reserved: number;
   /** Length 6: the label. */
   readonly label?: LabelEntry | undefined;
-  /** Length 18 (draft-ietf-idr-segment-routing-te-policy): an IPv6 SID. */
+  /** Length 18: an SRv6 BSID (RFC 9830 §2.4.2; §2.4.3's SRv6 Binding SID sub-TLV is RECOMMENDED instead). */
   readonly sid?: Uint8Array | undefined;
 }
 
