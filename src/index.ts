@@ -61,8 +61,10 @@ export function createDefaultAttributes(): AttributeRegistry {
   return new AttributeRegistry(builtinAttributes);
 }
 
-/** The shared default attribute registry (add your own with `register`). */
-export const defaultAttributes: AttributeRegistry = createDefaultAttributes();
+const DEFAULT_ATTRIBUTES = Symbol.for('ze-nlri.defaultAttributes.v1');
+
+/** The shared default attribute registry (add your own with `register`), one per process like `defaultRegistry`. */
+export const defaultAttributes: AttributeRegistry = ((globalThis as { [DEFAULT_ATTRIBUTES]?: AttributeRegistry })[DEFAULT_ATTRIBUTES] ??= createDefaultAttributes());
 
 /** Every built-in sample attribute value (docs/ADDING-AN-ATTRIBUTE.md). */
 export const attributeSamples = builtinAttributeSamples;

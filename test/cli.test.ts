@@ -93,6 +93,7 @@ describe('ze-nlri --decode (Ze\'s plugin line protocol)', () => {
       'decoded json {"destination":[["10.0.0.0/24/0"]]}',
       'decoded unknown',
       'decoded unknown',
+      'decoded unknown',
       'encoded hex 0501180A0000',
       'encoded error unknown component: bogus',
       'encoded error unsupported family: ipv4/nope',
