@@ -13,7 +13,7 @@ import { ATTR_OPTIONAL, ATTR_TRANSITIVE, defineAttribute } from '../../src/attri
 import { prefixSidFromArgs, prefixSidToArgs } from './args.js';
 import { prefixSidFromJson, prefixSidJson } from './json.js';
 import { PREFIX_SID, type PrefixSid } from './model.js';
-import { decodePrefixSid, encodePrefixSid, prefixSidLength } from './wire.js';
+import { decodePrefixSid, encodePrefixSid, prefixSidLength, prefixSidMalformedAction } from './wire.js';
 
 export const prefixSidCodec = defineAttribute<PrefixSid>({
   code: PREFIX_SID,
@@ -22,6 +22,8 @@ export const prefixSidCodec = defineAttribute<PrefixSid>({
   rfcs: ['RFC 8669 §3-§6', 'RFC 9252 §2-§3.2.1, §7'],
   flags: ATTR_OPTIONAL | ATTR_TRANSITIVE,
   onMalformed: 'attribute-discard',
+  // RFC 9252 §7: an error inside an SRv6 Service TLV withdraws the routes instead.
+  malformedAction: (value, error) => prefixSidMalformedAction(value, error),
   decode: (r) => decodePrefixSid(r),
   encodingLength: (m) => prefixSidLength(m),
   encode: (m, w) => encodePrefixSid(m, w),

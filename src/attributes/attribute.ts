@@ -88,6 +88,12 @@ export interface AttributeCodec<M = unknown> {
    * it holds (RFC 7606 §7.5 LOCAL_PREF, §7.9 ORIGINATOR_ID, §7.10 CLUSTER_LIST).
    */
   readonly internalOnly?: boolean;
+  /**
+   * Optional: the RFC 7606 action for this particular malformed value when it depends on where
+   * the error is (RFC 9252 §7: an error inside an SRv6 Service TLV of the Prefix-SID attribute is
+   * treat-as-withdraw, elsewhere attribute discard). `offset` is relative to the value.
+   */
+  malformedAction?(value: Uint8Array, error: { readonly code: string; readonly offset: number }): MalformedAction;
   /** Optional: parse argument tokens (`community 65000:1 no-export`) as typed on a command line. */
   fromArgs?(args: readonly string[]): M;
   /** Optional: args tokens that `fromArgs` turns back into `m`. */
@@ -116,6 +122,7 @@ export const AttributeSpecSchema = z.object({
   text: fn.optional(),
   check: fn.optional(),
   internalOnly: z.boolean().optional(),
+  malformedAction: fn.optional(),
 });
 
 export type AttributeSpec<M> = Omit<AttributeCodec<M>, 'group' | 'rfcs'> & Partial<Pick<AttributeCodec<M>, 'group' | 'rfcs'>>;

@@ -231,7 +231,9 @@ export function decodeUpdateWith(
       value = codec.decode(r, ctx, flags);
       if (r.pos !== vEnd) r.fail('trailing-bytes', `${vEnd - r.pos} octets after the ${name} value`);
     } catch (e) {
-      addProblem(update, malformed, name, code, asNlriError(e), raw);
+      const err = asNlriError(e);
+      const act = codec.malformedAction ? codec.malformedAction(raw, { code: err.code, offset: err.offset < 0 ? -1 : err.offset - vStart }) : malformed;
+      addProblem(update, act, name, code, err, raw);
       continue;
     }
     const bad = codec.check?.(value, ctx);
