@@ -116,7 +116,9 @@ export function missingLeaves(ze: Exact, ours: Exact): string[] {
   const bad: string[] = [];
   for (const [p, lit] of leaves(ze)) {
     const o = at(ours, p);
-    if (o === undefined || literal(o) !== lit) bad.push(p.join('.'));
+    if (o === undefined) bad.push(p.join('.'));
+    // An empty object or list in Ze's JSON is matched by one of the same kind holding more (superset).
+    else if (lit === '{}' ? !(o !== null && typeof o === 'object' && !Array.isArray(o) && !isNum(o)) : lit === '[]' ? !Array.isArray(o) : literal(o) !== lit) bad.push(p.join('.'));
   }
   return bad;
 }
