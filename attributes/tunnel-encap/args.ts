@@ -20,6 +20,10 @@
  *   modifiers of the item before: flags <N> | reserved <N> | reserved-2 <N>
  *             | structure <behavior>,<block>,<node>,<function>,<argument>[,<reserved>]
  *   <L>       label[/tc/s/ttl]        numbers: decimal or 0x hex
+ *   ExaBGP's spellings are accepted too: `binding-sid mpls <L>` / `binding-sid null`, `bsid`,
+ *   `segment type-a mpls <L>`, `segment type-b srv6 <IPv6>`, `ipv4`/`ipv6` (node),
+ *   `local-if-id`, `remote-if-id`, `local-ipv6`, `remote-ipv6`, `sid <label>` on SR-MPLS types,
+ *   `endpoint-behavior <behavior> <block> <node> <function> <argument>`.
  *
  * Without `flags`, the builders' defaults apply (build.ts): VXLAN V/M from vni/mac, VXLAN-GPE V,
  * segment A/S/B from algorithm / SID / structure, SRv6 binding SID B from structure.
@@ -44,6 +48,15 @@ const SEGMENT_FIELD_TOKENS: Record<string, keyof SegmentSpec> = {
   remote: 'remoteAddress',
 };
 const FIELD_TOKEN = Object.fromEntries(Object.entries(SEGMENT_FIELD_TOKENS).map(([k, v]) => [v, k]));
+/** ExaBGP's spellings of the same fields (`type-c ipv4 <IP>`, `type-g local-if-id <N> local-ipv6 <IP>`). */
+const EXABGP_FIELD_TOKENS: Record<string, keyof SegmentSpec> = {
+  ipv4: 'nodeAddress',
+  ipv6: 'nodeAddress',
+  'local-if-id': 'localInterfaceId',
+  'remote-if-id': 'remoteInterfaceId',
+  'local-ipv6': 'localNodeAddress',
+  'remote-ipv6': 'remoteNodeAddress',
+};
 
 type Mut = Record<string, any>;
 
@@ -212,11 +225,13 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
         add(t, { kind: 'prefix-sid', type: 11, tlvs: [{ kind: 'label-index', type: 1, reserved: 0, flags: 0, labelIndex: num(next(), 0xffffffff, 'prefix-sid') }] });
         break;
       case 'preference': add(t, { kind: 'preference', type: 12, flags: 0, reserved: 0, preference: num(next(), 0xffffffff, 'preference') }); break;
-      case 'binding-sid': {
-        const tok = next();
+      case 'binding-sid':
+      case 'bsid': {
+        let tok = next();
+        if (tok === 'mpls') tok = next(); // ExaBGP: binding-sid mpls <label>
         const m: Mut = { kind: 'binding-sid', type: 13, flags: 0, reserved: 0 };
         if (tok !== undefined && tok.includes(':')) m.sid = addrArg(tok, true, 'binding-sid');
-        else if (tok !== 'none') m.label = label(tok, 'binding-sid');
+        else if (tok !== 'none' && tok !== 'null') m.label = label(tok, 'binding-sid');
         add(t, m);
         break;
       }
@@ -247,11 +262,36 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
         addSeg(t, { m: { kind: 'raw', type, value: hexArg(next(), 'segment-raw value') }, flagsSet: false });
         break;
       }
-      case 'mpls': addSeg(t, { m: {}, flagsSet: false, seg: { type: 'a', label: label(next(), 'mpls') } }); break;
-      case 'srv6': addSeg(t, { m: {}, flagsSet: false, seg: { type: 'b', sid: addrArg(next(), true, 'srv6') } }); break;
+      case 'mpls':
+        if (last?.seg?.type === 'a' && last.seg.label === undefined) last.seg.label = label(next(), 'mpls');
+        else addSeg(t, { m: {}, flagsSet: false, seg: { type: 'a', label: label(next(), 'mpls') } });
+        break;
+      case 'srv6':
+        if (last?.seg?.type === 'b' && last.seg.sid === undefined) last.seg.sid = addrArg(next(), true, 'srv6');
+        else addSeg(t, { m: {}, flagsSet: false, seg: { type: 'b', sid: addrArg(next(), true, 'srv6') } });
+        break;
+      case 'segment': // ExaBGP: segment type-x ...
+        if (!list) argsError('segment: only inside a segment-list');
+        break;
+      case 'endpoint-behavior': {
+        // ExaBGP: endpoint-behavior <behavior> <block> <node> <function> <argument>
+        const p = [next(), next(), next(), next(), next()];
+        if (p.some((x) => x === undefined)) argsError('endpoint-behavior: behavior block node function argument');
+        const st = structureArg(p.join(','));
+        if (last?.seg) last.seg.structure = { behavior: st.endpointBehavior, block: st.locBlockLen, node: st.locNodeLen, function: st.funcLen, argument: st.argLen };
+        else if (last?.m.kind === 'srv6-binding-sid') last.m.structure = st;
+        else argsError('endpoint-behavior: only after srv6-binding-sid or an SRv6 segment');
+        break;
+      }
       case 'algorithm': segSpec(t).algorithm = num(next(), 255, 'algorithm'); break;
       case 'label': segSpec(t).label = label(next(), 'label'); break;
-      case 'sid': segSpec(t).sid = addrArg(next(), true, 'sid'); break;
+      case 'sid': {
+        const spec = segSpec(t);
+        const tok = next();
+        if (tok !== undefined && !tok.includes(':') && 'acdefgh'.includes(spec.type)) spec.label = label(tok, 'sid'); // ExaBGP: sid <label>
+        else spec.sid = addrArg(tok, true, 'sid');
+        break;
+      }
       case 'flags': {
         if (!last) argsError('flags: nothing to apply them to');
         const max = last.m.kind === 'color' ? 0xffff : 255;
@@ -289,7 +329,7 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
           addSeg(t, { m: {}, flagsSet: false, seg: { type: m[1] as SegmentSpec['type'] } });
           break;
         }
-        const f = SEGMENT_FIELD_TOKENS[t];
+        const f = SEGMENT_FIELD_TOKENS[t] ?? (last?.seg ? EXABGP_FIELD_TOKENS[t] : undefined);
         if (f) {
           const spec = segSpec(t);
           const tok = next();

@@ -72,6 +72,25 @@ describe('args: segments and flags defaults (RFC 9830 §2.4.4.2.3)', () => {
     expect(args('mpls label-stack 100')).toBe(tunnel(10, tlv1(10, '00064000')));
     expect(codec.toArgs!(decode(tunnel(10, tlv1(10, '00064000'))))).toEqual(['tunnel-type', '10', 'label-stack', '100']);
   });
+  it("ExaBGP's spellings", () => {
+    expect(
+      args(
+        'sr-policy preference 100 binding-sid mpls 24000 segment-list weight 1 segment type-a mpls 16001 ' +
+          'segment type-c ipv4 10.0.0.1 algorithm 128 sid 16001 segment type-i ipv6 2001:db8::1 algorithm 0 sid 2001:db8:100::1 endpoint-behavior 48 32 16 16 0 ' +
+          'segment type-g local-if-id 1 local-ipv6 ::1 remote-if-id 2 remote-ipv6 ::2 segment type-b srv6 2001:db8::1',
+      ),
+    ).toBe(
+      tunnel(15, tlv1(12, '0000 00000064'), tlv1(13, '0000 05DC0000'), tlv2(128, '00' +
+        tlv1(9, '0000 00000001') + tlv1(1, '0000 03E81000') + tlv1(3, '6080 0A000001 03E81000') +
+        tlv1(14, '7000' + SID1 + '20010DB8010000000000000000000001' + STRUCT) +
+        tlv1(7, '0000 00000001 00000000000000000000000000000001 00000002 00000000000000000000000000000002') +
+        tlv1(13, '0000' + SID1))),
+    );
+    expect(args('sr-policy binding-sid null bsid 16')).toBe(tunnel(15, tlv1(13, '0000'), tlv1(13, '0000 00010000')));
+    argsFails(['sr-policy', 'segment'], /segment: only inside a segment-list/);
+    argsFails(['sr-policy', 'priority', '1', 'endpoint-behavior', '1', '2', '3', '4', '5'], /endpoint-behavior: only after/);
+    argsFails(['sr-policy', 'segment-list', 'srv6', '::1', 'endpoint-behavior', '1'], /endpoint-behavior: behavior block node/);
+  });
   it('no tunnels: the empty attribute', () => {
     expect(encode(codec.fromArgs!([]))).toBe('');
     expect(encode(codec.fromArgs!(['tunnel-encap']))).toBe('');
