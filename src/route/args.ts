@@ -145,11 +145,14 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
     const own = OWN_WORDS[kw];
     let j = i + 1;
     let depth = 0;
+    // A run that opens with `[` ends where that bracket closes (`tunnel-encap [ … ] color 5`).
+    const bracketed = a[j]?.startsWith('[') === true;
     while (j < a.length) {
       const t = a[j]!;
       if (depth <= 0 && !own?.has(t) && keywordOf(t, attributes) !== undefined) break;
       depth += depthDelta(t);
       j++;
+      if (bracketed && depth <= 0) break;
     }
     const run = a.slice(i + 1, j);
     i = j;
