@@ -18,7 +18,8 @@
  *   bits that have no name (the high octet of a 2-octet TCP flags value, fragment bits 0x10..,
  *   anything above), in decimal: `["=syn","256"]` for 0x0102 (Ze keeps the low octet only).
  * RFC 8955 §4.2.2.1-2, RFC 8956 §3.1: prefixes `<address>/<length>/<offset>`; with an offset the
- *   address is the pattern shifted right by `offset` bits (RFC 8956 §3.1 note).
+ *   address is the pattern shifted right by `offset` bits (RFC 8956 §3.1 note); a length above
+ *   the address size prints its pattern octets, `0x<hex>/<length>/<offset>` (Ze: `invalid Prefix`).
  */
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import type { JsonWriter } from '../../src/core/json.js';
@@ -36,10 +37,23 @@ const NUMERIC_AND_OP_JSON = NUMERIC_OP_TEXT.map((t) => '"\\u0026' + t.replace(/>
 
 const SCRATCH = new Uint8Array(16);
 
-/** `<address>/<length>/<offset>`, or `invalid Prefix/<offset>` when the length exceeds the address. */
+/** The pattern octets as encoded (a hand-built pattern shorter than its length is zero-filled). */
+function lowerHex(c: FlowPrefixComponent): string {
+  const size = patternOctets(c.len, c.offset);
+  const p = c instanceof WirePrefix ? c.src.subarray(c.at, c.at + c.size) : c.pattern.subarray(0, size);
+  let h = '';
+  for (let i = 0; i < p.length; i++) h += (p[i]! < 16 ? '0' : '') + p[i]!.toString(16);
+  return h + '00'.repeat(size - p.length);
+}
+
+/**
+ * `<address>/<length>/<offset>`; when the length exceeds the address (malformed by RFC 8955
+ * §4.2.2.1 / RFC 8956 §3.1, tolerated as Ze does) the pattern octets as they are,
+ * `0x<hex>/<length>/<offset>` (Ze prints `invalid Prefix/<offset>`, losing length and pattern).
+ */
 export function prefixText(c: FlowPrefixComponent, v6: boolean): string {
   const { len, offset } = c;
-  if (len > (v6 ? 128 : 32)) return 'invalid Prefix/' + offset;
+  if (len > (v6 ? 128 : 32)) return '0x' + lowerHex(c) + '/' + len + '/' + offset;
   let buf: Uint8Array;
   let at: number;
   let size = patternOctets(len, offset);
