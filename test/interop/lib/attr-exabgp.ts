@@ -2,7 +2,7 @@
  * ExaBGP 4.2.21 as a path-attribute decoder: `exabgp --decode <hex> … <config>` logs, per
  * UPDATE, its API JSON (`update json {…}`); its `attribute` object is what is compared. ExaBGP
  * stops at the first UPDATE it cannot parse, so the batch is run again from the one after it
- * (one run per refused UPDATE, not a bisection); each JSON message is paired with its input by
+ * (one run per refused UPDATE, not a bisection), and the refused one alone; each JSON message is paired with its input by
  * the input's own IPv4 prefix (lib/attr-inputs.ts), never by position.
  *
  * Extended community `value`s are 64-bit integers in ExaBGP's JSON: they are read as decimal
@@ -42,7 +42,7 @@ function once(dir: string, items: readonly Item[], timeoutMs: number): { byPrefi
   const r = run(EXABGP!, [...args, join(dir, 'exabgp.conf')], {
     timeoutMs,
     cwd: dir,
-    env: { ...process.env, 'exabgp.log.destination': 'stdout', 'exabgp.log.all': 'false', HOME: dir },
+    env: { ...process.env, 'exabgp.log.destination': 'stdout', 'exabgp.log.all': 'false', HOME: dir, PYTHONUNBUFFERED: '1' },
   });
   const byPrefix = new Map<string, Record<string, any>>();
   const errors: string[] = [];
@@ -73,7 +73,14 @@ export function exabgpAttrs(items: readonly Item[], timeoutMs = 30_000): ExaAttr
         out[from + k] = { attribute: got.byPrefix.get(part[k]!.prefix) };
         k++;
       }
-      if (k < part.length) out[from + k] = { error: got.errors.slice(-3).join(' | ') || 'no update json logged' };
+      if (k < part.length) {
+        // what ExaBGP does with an UPDATE can depend on the one decoded before it (a long
+        // attribute after some others fails with "negative count", alone it decodes): a refused UPDATE
+        // is decoded again alone, and only a refusal there counts
+        const alone = once(t.dir, [part[k]!], timeoutMs);
+        const at = alone.byPrefix.get(part[k]!.prefix);
+        out[from + k] = at ? { attribute: at } : { error: alone.errors.slice(-3).join(' | ') || 'no update json logged' };
+      }
       from += k + 1;
     }
     return out;
