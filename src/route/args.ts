@@ -22,7 +22,7 @@ import type { AttributeCodec } from '../attributes/attribute.js';
 import type { PathAttribute } from '../update/model.js';
 import { createSession, defaultAttributes, defaultRegistry, type Session } from '../index.js';
 import type { ExtendedCommunity, Ipv6ExtendedCommunity } from '../../attributes/communities/model.js';
-import { CODEC_KEYWORDS, EXTENDED_SHORTCUTS, NLRI_WORDS, NO_VALUE, OWN_WORDS, SEPARATORS, depthDelta, keywordList, keywordOf } from './keywords.js';
+import { CODEC_KEYWORDS, EXTENDED_SHORTCUTS, NLRI_WORDS, NO_VALUE, OWN_WORDS, ROUTE_WORDS, SEPARATORS, depthDelta, keywordList, keywordOf } from './keywords.js';
 import { addExtended } from './extended.js';
 import { encodeAttributes, type BuiltValue } from './encode.js';
 
@@ -159,7 +159,7 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
     try {
       if (NO_VALUE.has(kw)) {
         if (run.length > 0) argsError(`unexpected token '${run[0]}' after ${word}`);
-      } else if (run.length === 0) argsError(`missing value for ${word}`);
+      } else if (run.length === 0 && kw !== 'next-hop') argsError(`missing value for ${word}`);
       if (kw === 'then' || kw === 'accept') continue;
       if (kw === 'next-hop') {
         if (nextHop !== undefined) argsError('next-hop given twice');
@@ -231,6 +231,7 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
 }
 
 function attributeName(kw: string, attributes: AttributeRegistry): string {
+  if (ROUTE_WORDS.has(kw)) return '';
   if (EXTENDED_SHORTCUTS.has(kw)) return 'extended-community';
   const name = CODEC_KEYWORDS[kw] ?? kw;
   return attributes.byJsonName(name) ? name : '';
