@@ -4,9 +4,10 @@
  * values render, re-encode idempotently, and their JSON reads back to the same bytes.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { attributeSamples, createSession, defaultAttributes } from '../src/index.js';
-import { checkAttribute, checkUpdate } from '../fuzz/attr-checks.js';
+import { checkAttribute, checkAttributeModel, checkUpdate } from '../fuzz/attr-checks.js';
+import { attributeArbitraries, attributeArbitrariesAs2 } from '../fuzz/arbitraries/attributes/index.js';
 import { mutate } from '../fuzz/checks.js';
 import { loadUpdateVectors } from './support/update-vectors.js';
 
@@ -34,6 +35,34 @@ describe('fuzz smoke: attribute values', () => {
           if (r.finding) throw new Error(`${r.finding.problem} (${r.finding.hex})`);
         }),
         { numRuns: 400 },
+      );
+    });
+  }
+});
+
+describe('fuzz smoke: generated attribute models', () => {
+  for (const [code, arb] of Object.entries(attributeArbitraries)) {
+    const codec = defaultAttributes.get(Number(code));
+    it(`${codec?.name ?? code}: model → bytes → model → same bytes, JSON reads back`, () => {
+      expect(codec).toBeDefined();
+      fc.assert(
+        fc.property(arb, (m) => {
+          const f = checkAttributeModel(codec!, m, sessions[0]!.ctx);
+          if (f) throw new Error(`${f.problem} (${f.hex})`);
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+  for (const [code, arb] of Object.entries(attributeArbitrariesAs2)) {
+    const codec = defaultAttributes.get(Number(code))!;
+    it(`${codec.name} on a 2-octet-AS session`, () => {
+      fc.assert(
+        fc.property(arb, (m) => {
+          const f = checkAttributeModel(codec, m, sessions[1]!.ctx);
+          if (f) throw new Error(`${f.problem} (${f.hex})`);
+        }),
+        { numRuns: 100 },
       );
     });
   }

@@ -38,7 +38,7 @@ import { decodeAll, decodeOne, writeJson } from '../../src/registry/ops.js';
 import { mpReach, mpReachRaw, mpUnreach, mpUnreachRaw } from './build.js';
 import { resolveFamily } from './family.js';
 import type { MpReach, MpUnreach } from './model.js';
-import { linkLocalRd, nextHopText, rdIsZero } from './nexthop.js';
+import { linkLocalRd, nextHopFromSpec, nextHopText, rdIsZero } from './nexthop.js';
 
 function writeNlriArray(m: MpReach | MpUnreach, j: JsonWriter): void {
   j.keyRaw('nlri').beginArray();
@@ -61,8 +61,32 @@ export function writeReachMembers(m: MpReach, j: JsonWriter, withFamily = false)
   const llRd = linkLocalRd(nh);
   if (!rdIsZero(llRd)) j.keyRaw('next-hop-link-local-rd').stringRaw(rdToString(llRd!));
   if (!rdIsZero(nh.rd)) j.keyRaw('next-hop-rd').stringRaw(rdToString(nh.rd!));
+  // A next-hop field its text does not rebuild (a 16-octet next hop for a VPN SAFI, a length the
+  // family does not use): the field itself as hex, so the JSON says what the bytes say.
+  if (!rebuilds(m)) j.keyRaw('next-hop-field').stringRaw(toHex(nh.bytes));
   writeNlriArray(m, j);
   if (m.reserved !== 0) j.keyRaw('reserved').number(m.reserved);
+}
+
+/** Does the next-hop text (with its link-local and RDs) give back exactly the next-hop field? */
+function rebuilds(m: MpReach): boolean {
+  const nh = m.nextHop;
+  if (nh.kind === 'raw' || nh.kind === 'none') return true; // hex text / no-nexthop: the field itself
+  try {
+    const llRd = linkLocalRd(nh);
+    const spec = {
+      address: nextHopText(nh),
+      linkLocal: nh.linkLocal,
+      rd: nh.rd && !rdIsZero(nh.rd) ? rdToString(nh.rd) : undefined,
+      linkLocalRd: llRd && !rdIsZero(llRd) ? rdToString(llRd) : undefined,
+    };
+    const b = nextHopFromSpec(spec, m.safi, m.family).bytes;
+    if (b.length !== nh.bytes.length) return false;
+    for (let i = 0; i < b.length; i++) if (b[i] !== nh.bytes[i]) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The members of an MP_UNREACH_NLRI operation object, sorted; `family` only when asked. */
@@ -195,7 +219,8 @@ function optString(o: Obj, k: string, family: string): string | undefined {
 export function mpReachFromJson(value: unknown, ctx: AttrContext): MpReach {
   const { o, family, list } = common(value, 'add', 'mp-reach-nlri', ctx);
   const f = resolveFamily(family, ctx.families);
-  const nh = {
+  const field = optString(o, 'next-hop-field', family);
+  const nh = field !== undefined ? { address: field } : {
     address: optString(o, 'next-hop', family) ?? 'no-nexthop',
     linkLocal: optString(o, 'next-hop-link-local', family),
     rd: optString(o, 'next-hop-rd', family),

@@ -8,7 +8,7 @@
  */
 import { defineFamily, type FamilyCodec } from '../../src/registry/family.js';
 import { unicastFromArgs, unicastFromZeJson, unicastToArgs } from './args.js';
-import { unicastJson, unicastPrefixText } from './json.js';
+import { unicastJson, unicastPrefixText, unicastRouteKey } from './json.js';
 import type { UnicastNlri } from './model.js';
 import { decodeUnicast, encodeUnicast, unicastEncodingLength } from './wire.js';
 
@@ -29,7 +29,7 @@ function unicastCodec(name: string, afi: number, safi: number, rfcs: string[]): 
     fromZeJson: (value) => unicastFromZeJson(value, v6, name),
     text: unicastPrefixText,
     // RFC 4271 §4.3: the bits after the length are irrelevant, so they are not part of the route.
-    routeKey: unicastPrefixText,
+    routeKey: unicastRouteKey,
   });
 }
 

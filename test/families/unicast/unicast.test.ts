@@ -49,9 +49,9 @@ describe('unicast wire (RFC 4271 §4.3)', () => {
     expect(m.prefix.len).toBe(49);
   });
 
-  it('keeps host bits on the wire, clears them in JSON', () => {
+  it('keeps host bits on the wire and in JSON, as ze bgp decode prints them; the route key clears them', () => {
     const m = decodeOne(ipv4Unicast, bytes('170A0001'));
-    expect(toJson(ipv4Unicast, m)).toBe('"10.0.0.0/23"');
+    expect(toJson(ipv4Unicast, m)).toBe('"10.0.1.0/23"');
     expect(toHex(encode(ipv4Unicast, m))).toBe('170A0001');
     expect(ipv4Unicast.toArgs!(m)).toEqual(['prefix', '10.0.1.0/23']);
     expect(ipv4Unicast.routeKey!(m)).toBe(ipv4Unicast.routeKey!(decodeOne(ipv4Unicast, bytes('170A0000'))));
