@@ -15,7 +15,10 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { attributeSamples, createSession, decodeUpdate, defaultAttributes, type Session } from '../src/index.js';
 import type { AttributeCodec } from '../src/attributes/attribute.js';
-import { checkAttribute, checkUpdate, type AttrFinding } from './attr-checks.js';
+import fc from 'fast-check';
+import { Writer } from '../src/core/writer.js';
+import { checkAttribute, checkAttributeModel, checkUpdate, type AttrFinding } from './attr-checks.js';
+import { attributeArbitraries } from './arbitraries/attributes/index.js';
 import { mutate } from './checks.js';
 
 const args = process.argv.slice(2);
@@ -75,6 +78,27 @@ for (const b of updates) {
   }
 }
 
+// Generated valid models (fuzz/arbitraries/attributes/): each is checked (model → bytes → model),
+// and its bytes join the seeds, so mutations start from every structure the codec knows.
+const modelFindings: AttrFinding[] = [];
+for (const [code, arb] of Object.entries(attributeArbitraries)) {
+  const codec = defaultAttributes.get(Number(code));
+  if (!codec) continue;
+  const l = seedsByCode.get(codec.code) ?? [];
+  for (const m of fc.sample(arb, { seed: opt.seed, numRuns: 300 })) {
+    const f = checkAttributeModel(codec, m, sessions[0]!.ctx);
+    if (f) modelFindings.push(f);
+    try {
+      const w = new Writer(codec.encodingLength(m, sessions[0]!.ctx));
+      codec.encode(m, w, sessions[0]!.ctx);
+      l.push(w.finish());
+    } catch {
+      // reported by checkAttributeModel
+    }
+  }
+  seedsByCode.set(codec.code, l);
+}
+
 function randomBytes(): Uint8Array {
   const n = rnd() < 0.7 ? Math.floor(rnd() * 40) : Math.floor(rnd() * 4096);
   const b = new Uint8Array(n);
@@ -103,7 +127,7 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
-const findings: AttrFinding[] = [];
+const findings: AttrFinding[] = [...modelFindings];
 const budgetMs = opt.seconds * 1000;
 console.log(`fuzz:update seed ${opt.seed}, ${opt.seconds} s per target, ${chosen.length} targets`);
 for (const t of chosen) {
