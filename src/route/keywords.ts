@@ -71,8 +71,8 @@ const NOT_KEYWORDS: ReadonlySet<string> = new Set(['mp-reach-nlri', 'mp-unreach-
 
 /**
  * Words of an attribute's own grammar that are also top-level keywords: inside that attribute's
- * run they stay its own. TUNNEL_ENCAPSULATION has `color <N>` (RFC 9012 §3.2 Color sub-TLV) and
- * `prefix-sid <index>` (RFC 9830 §2.4.4 segment) items, so they belong to `tunnel-encap` once it
+ * run they stay its own. TUNNEL_ENCAPSULATION has `color <N>` (RFC 9012 §3.4.2 Color sub-TLV) and
+ * `prefix-sid <index>` (RFC 9012 §3.7 Prefix-SID sub-TLV) items, so they belong to `tunnel-encap` once it
  * has started: give the Color extended community / Prefix-SID attribute before `tunnel-encap`.
  */
 export const OWN_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {

@@ -133,7 +133,7 @@ describe('PMSI_TUNNEL, Prefix-SID, TUNNEL_ENCAPSULATION', () => {
   it('tunnel-encap vxlan vni 10 (RFC 9012 §3.2.1: V flag, VN-ID, MAC, reserved)', () => {
     const tlv = '0008' + '000E' + '01' + '0C' + '80' + '00000A' + '000000000000' + '0000';
     expect(attrs('tunnel-encap vxlan vni 10')).toBe(DEFAULTS + 'C01712' + tlv);
-    // `color` after tunnel-encap is its Color sub-TLV (type 4, RFC 9012 §3.2.4); before it, the community
+    // `color` after tunnel-encap is its Color sub-TLV (type 4, RFC 9012 §3.4.2); before it, the community
     const withColor = '0008' + '0018' + '010C8000000A0000000000000000' + '04' + '08' + '030B000000000005';
     expect(attrs('tunnel-encap vxlan vni 10 color 5')).toBe(DEFAULTS + 'C0171C' + withColor);
     expect(attrs('color 5 tunnel-encap vxlan vni 10')).toBe(DEFAULTS + ext('030B000000000005') + 'C01712' + tlv);
