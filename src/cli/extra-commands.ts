@@ -4,6 +4,7 @@
  */
 import type { Registry } from '../registry/registry.js';
 import { decodeAttrCommand } from './decode-attr.js';
+import { decodeFileCommand } from './decode-file.js';
 import { runPluginCommand } from './plugin.js';
 import { decodeUpdateCommand, encodeUpdateCommand } from './update-commands.js';
 
@@ -26,4 +27,4 @@ const pluginCommand: ExtraCommand = {
   },
 };
 
-export const extraCommands: readonly ExtraCommand[] = [decodeUpdateCommand, encodeUpdateCommand, decodeAttrCommand, pluginCommand];
+export const extraCommands: readonly ExtraCommand[] = [decodeUpdateCommand, encodeUpdateCommand, decodeAttrCommand, decodeFileCommand, pluginCommand];
