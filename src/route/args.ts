@@ -18,7 +18,7 @@ import type { FamilyCodec, NlriBase } from '../registry/family.js';
 import type { Registry } from '../registry/registry.js';
 import { encode } from '../registry/ops.js';
 import type { AttributeRegistry } from '../attributes/registry.js';
-import type { AttributeCodec } from '../attributes/attribute.js';
+import type { AttrContext, AttributeCodec } from '../attributes/attribute.js';
 import type { PathAttribute } from '../update/model.js';
 import { createSession, defaultAttributes, defaultRegistry, type Session } from '../index.js';
 import type { ExtendedCommunity, Ipv6ExtendedCommunity } from '../../attributes/communities/model.js';
@@ -109,12 +109,20 @@ function pathIdArg(run: readonly string[]): number {
   return argsError(`invalid path-information "${v}": expected integer or IPv4 address`);
 }
 
+let defaultCtx: AttrContext | undefined;
+
+/** The context of a default session over these registries (made once for the default ones). */
+function contextFor(families: Registry, attributes: AttributeRegistry): AttrContext {
+  if (families !== defaultRegistry || attributes !== defaultAttributes) return createSession({ families, attributes }).ctx;
+  return (defaultCtx ??= createSession().ctx);
+}
+
 /** Parse one route: NLRI args, then attribute args. Errors: `NlriError('invalid-args')`. */
 export function parseRouteArgs(family: string, tokens: readonly string[], opts: RouteArgsOptions = {}): RouteSpec {
   const session = opts.session;
   const families = opts.families ?? session?.ctx.families ?? defaultRegistry;
   const attributes = opts.attributes ?? session?.attributes ?? defaultAttributes;
-  const ctx = session?.ctx ?? createSession({ families, attributes }).ctx;
+  const ctx = session?.ctx ?? contextFor(families, attributes);
   const codec = families.require(family);
   if (!Array.isArray(tokens) || tokens.some((t) => typeof t !== 'string')) argsError('tokens must be an array of strings', family);
 

@@ -2,7 +2,7 @@
  * The attribute keywords of the origination grammar (docs/attributes/route-args.md) and the rule
  * that finds where the NLRI tokens end. Keyword words follow Ze's `update text` (its textparse
  * keywords and aliases: `next`, `nhop`, `pref`, `path`, `s-com`, `l-com`, `x-com`, `e-com`,
- * `info`) and GoBGP's `gobgp global rib add` words (`rt`, `then`, `discard`, `rate-limit`,
+ * `info`) and GoBGP's `gobgp global rib add` words (`nexthop`, `aspath`, `local-pref`, `rt`, `then`, `discard`, `rate-limit`,
  * `redirect`, `mark`, `action`, `esi-label`, `router-mac`, `encap`, `pmsi`, `color`, …).
  * RFC 4271 §4.3 (the attributes), RFC 8955 §7 (FlowSpec actions), RFC 7432 §7 (EVPN).
  */
@@ -12,8 +12,11 @@ import type { AttributeRegistry } from '../attributes/registry.js';
 export const ALIASES: Readonly<Record<string, string>> = {
   next: 'next-hop',
   nhop: 'next-hop',
+  nexthop: 'next-hop',
   pref: 'local-preference',
+  'local-pref': 'local-preference',
   path: 'as-path',
+  aspath: 'as-path',
   's-com': 'community',
   'short-community': 'community',
   'l-com': 'large-community',

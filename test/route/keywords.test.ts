@@ -36,6 +36,11 @@ describe('path attributes', () => {
     expect(attrs('as-path [ 65000 65001 ]')).toBe(want);
     expect(attrs('path [65000,65001]')).toBe(want);
   });
+  it("GoBGP's spellings: nexthop, aspath, local-pref", () => {
+    const r = parseRouteArgs(U, [...P, 'nexthop', '192.0.2.1', 'aspath', '65000', 'local-pref', '200']);
+    expect(r.nextHop).toBe('192.0.2.1');
+    expect(r.attributesHex).toBe('40010100' + '400206' + '0201' + '0000FDE8' + '400504000000C8');
+  });
   it('med, local-preference (pref), atomic-aggregate, aggregator', () => {
     expect(attrs('med 100')).toBe(DEFAULTS + '80040400000064');
     expect(attrs('local-preference 200')).toBe(DEFAULTS + '4005' + '04000000C8');
