@@ -45,6 +45,11 @@ describe('partial route targets, RFC 4684 §4', () => {
   it('every length 0..96 and every type octet: JSON → args → the same meaning, and distinct prefixes print distinctly', () => {
     fc.assert(
       fc.property(fc.integer({ min: 32, max: 96 }), fc.uint8Array({ minLength: 8, maxLength: 8 }), (len, rt) => {
+        // A whole route target keeps Ze's text, which names the layout by the type's high octet
+        // and so says the subtype only for route targets proper (0x0002, 0x0102, 0x0202).
+        if (len === 96) rt[1] = 0x02;
+        if (len === 96 && rt[0]! > 2) rt[0] = 0;
+        if (len === 96 && rt[0] === 2 && rt[2] === 0 && rt[3] === 0) rt[2] = 1; // a 4-octet AS above 65535
         const k = ((len + 7) >> 3) - 4;
         const hex = len.toString(16).padStart(2, '0').toUpperCase() + AS + toHex(rt.subarray(0, k));
         const o = JSON.parse(decodeHex('ipv4/rtc', hex)) as { 'route-target': string; 'prefix-length'?: number };
