@@ -55,6 +55,8 @@ export interface RouteArgsOptions {
 }
 
 const LIST_ATTRIBUTES: ReadonlySet<string> = new Set(['community', 'large-community', 'extended-community', 'ipv6-extended-community']);
+/** Attributes of one value token: a second token is named as unexpected (as Ze does). */
+const SINGLE: ReadonlySet<string> = new Set(['origin', 'med', 'local-preference', 'originator-id', 'otc']);
 /** Attributes whose codec wants the run without one outer pair of brackets. */
 const UNBRACKET: ReadonlySet<string> = new Set(['pmsi-tunnel', 'tunnel-encapsulation', 'prefix-sid']);
 
@@ -154,10 +156,13 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
     let j = i + 1;
     let depth = 0;
     // A run that opens with `[` ends where that bracket closes (`tunnel-encap [ … ] color 5`).
+    // The first token after a keyword that takes a value is always its value, keyword or not
+    // (`extended-community discard`, and `med rt` names `rt` as the bad value).
     const bracketed = a[j]?.startsWith('[') === true;
+    const absorb = !NO_VALUE.has(kw);
     while (j < a.length) {
       const t = a[j]!;
-      if (depth <= 0 && !own?.has(t) && keywordOf(t, attributes) !== undefined) break;
+      if (!(absorb && j === i + 1) && depth <= 0 && !own?.has(t) && keywordOf(t, attributes) !== undefined) break;
       depth += depthDelta(t);
       j++;
       if (bracketed && depth <= 0) break;
@@ -197,6 +202,7 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
         else lists.set(name, [...m.communities]);
         continue;
       }
+      if (SINGLE.has(name) && run.length > 1) argsError(`unexpected token '${run[1]}' after ${word} ${run[0]}`);
       if (seen.has(name)) argsError(`${word} given twice`);
       seen.add(name);
       const value = c.fromArgs!(kw === 'prefix-sid' ? [word, ...unbracket(run)] : UNBRACKET.has(name) ? unbracket(run) : run);

@@ -34,6 +34,8 @@ describe('errors', () => {
     ['10.0.0.0/24 next-hop self next-hop self', 'next-hop given twice', ''],
     ['10.0.0.0/24 origin foo', 'invalid origin: foo (valid: igp, egp, incomplete)', 'origin'],
     ['10.0.0.0/24 med 1 med 2', 'med given twice', 'med'],
+    ['10.0.0.0/24 med 5 commnity 1:1', "unexpected token 'commnity' after med 5", 'med'],
+    ['10.0.0.0/24 origin igp egp', "unexpected token 'egp' after origin igp", 'origin'],
     ['10.0.0.0/24 discard now', "unexpected token 'now' after discard", 'extended-community'],
     ['10.0.0.0/24 then now', "unexpected token 'now' after then", ''],
     ['10.0.0.0/24 esi-label 5 foo', "unexpected token 'foo' after esi-label 5; valid: single-active, all-active", 'extended-community'],
@@ -50,6 +52,7 @@ describe('errors', () => {
 
   it.each([
     ['10.0.0.0/24 med x', 'x'],
+    ['10.0.0.0/24 med rt 1:1', '"rt"'],
     ['10.0.0.0/24 rt 65000:x', '65000:x'],
     ['10.0.0.0/24 redirect-ip 1.2.3', '1.2.3'],
     ['10.0.0.0/24 mark 64', 'mark'],

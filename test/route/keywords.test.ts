@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRouteArgs } from '../../src/route/index.js';
+import { attributeSamples, createSession, defaultAttributes } from '../../src/index.js';
 
 /** ORIGIN IGP (40 01 01 00) and an empty AS_PATH (40 02 00): what every route gets by default. */
 const DEFAULTS = '40010100' + '400200';
@@ -117,6 +118,10 @@ describe('extended communities: every keyword adds to the one EXTENDED_COMMUNITI
     // CO bits 01 in the two high-order bits of the flags (RFC 9256 §8.8.1)
     expect(attrs('color 100:1')).toBe(DEFAULTS + ext('030B400000000064'));
   });
+  it('the first value of a keyword is its own even when spelled as a keyword', () => {
+    expect(attrs('extended-community discard rt 1:1')).toBe(DEFAULTS + ext('8006000000000000', '0002000100000001'));
+    expect(attrs('extended-community redirect 65000 1')).toBe(DEFAULTS + ext('8008FDE800000001'));
+  });
   it('all of them in the order given, with extended-community in between', () => {
     expect(attrs('rt 65000:100 then discard esi-label 100 router-mac 00:11:22:33:44:55 extended-community target:1:1 encapsulation vxlan color 7')).toBe(
       DEFAULTS + ext('0002FDE800000064', '8006000000000000', '0601000000000640', '0603001122334455', '0002000100000001', '030C000000000008', '030B000000000007'),
@@ -178,5 +183,18 @@ describe('next hop and path id', () => {
     expect(med.codec?.name).toBe('med');
     expect(Buffer.from(med.raw).toString('hex')).toBe('00000005');
     expect(med.offset).toBe(-1);
+  });
+});
+
+describe("every attribute sample's args, after its keyword, give the sample's value bytes", () => {
+  const KEYWORD: Record<string, string> = { 'pmsi-tunnel': 'pmsi', 'tunnel-encapsulation': 'tunnel-encap' };
+  const list = attributeSamples.filter((s) => s.args !== undefined && s.code !== 3 && s.code !== 14 && s.code !== 15);
+  it.each(list.map((s, i) => [i, s.code, s] as const))('#%i type %i', (_i, code, s) => {
+    const codec = defaultAttributes.get(code)!;
+    const kw = KEYWORD[codec.name] ?? codec.name;
+    const session = createSession(s.ctx ?? {});
+    const r = parseRouteArgs(U, [...P, kw, ...s.args!], { session });
+    const a = r.attributes.find((x) => x.code === code)!;
+    expect(Buffer.from(a.raw).toString('hex').toUpperCase(), s.note).toBe(s.hex.toUpperCase());
   });
 });
