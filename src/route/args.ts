@@ -202,7 +202,7 @@ export function parseRouteArgs(family: string, tokens: readonly string[], opts: 
         else lists.set(name, [...m.communities]);
         continue;
       }
-      if (SINGLE.has(name) && run.length > 1) argsError(`unexpected token '${run[1]}' after ${word} ${run[0]}`);
+      if (SINGLE.has(name) && run.length > 1 && c.fromArgs!([run[0]!]) !== undefined) argsError(`unexpected token '${run[1]}' after ${word} ${run[0]}`);
       if (seen.has(name)) argsError(`${word} given twice`);
       seen.add(name);
       const value = c.fromArgs!(kw === 'prefix-sid' ? [word, ...unbracket(run)] : UNBRACKET.has(name) ? unbracket(run) : run);
