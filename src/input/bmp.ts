@@ -14,6 +14,7 @@
  */
 import { NlriError } from '../core/errors.js';
 import { toHex } from '../core/hex.js';
+import { rdToString } from '../core/rd.js';
 import { ipToString, ipv4ToString } from '../core/ip.js';
 import { Reader } from '../core/reader.js';
 import { inputError, type InputError } from './errors.js';
@@ -33,7 +34,7 @@ export interface BmpPeer {
   /** 0 global instance, 1 RD instance, 2 local instance, 3 Loc-RIB (RFC 9069). */
   readonly type: number;
   readonly flags: number;
-  /** Peer Distinguisher, 16 hex digits. */
+  /** Peer Distinguisher: a Route Distinguisher's text (RFC 4364 §4.2) for peer type 1, else 16 lower-case hex digits. */
   readonly distinguisher: string;
   readonly address: string;
   readonly as: number;
@@ -180,7 +181,8 @@ function bgpMessage(r: Reader, what: string): Uint8Array {
 function perPeer(r: Reader): BmpPeer {
   const type = r.u8('Peer Type');
   const flags = r.u8('Peer Flags');
-  const distinguisher = toHex(r.bytes(8, 'Peer Distinguisher'));
+  const pd = r.bytes(8, 'Peer Distinguisher');
+  const distinguisher = type === 1 ? rdToString(pd) : toHex(pd).toLowerCase();
   const a = r.bytes(16, 'Peer Address');
   const locRib = type === 3;
   const v6 = !locRib && (flags & 0x80) !== 0;

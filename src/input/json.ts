@@ -84,7 +84,7 @@ export function sourceJson(s: RouteSource): string {
     if (b && b.adjRibOut) o += ',"adj-rib-out":true';
     if (p.as !== undefined) o += ',"as":' + p.as;
     if (p.bgpId !== undefined) o += ',"bgp-id":"' + p.bgpId + '"';
-    if (b && b.distinguisher !== '0000000000000000') o += ',"distinguisher":"' + b.distinguisher + '"';
+    if (b && b.distinguisher !== '0000000000000000' && b.distinguisher !== '0:0:0') o += ',"distinguisher":"' + b.distinguisher + '"';
     if (b && b.filtered) o += ',"filtered":true';
     if (p.port !== undefined) o += ',"port":' + p.port;
     if (b && b.type !== 3) o += ',"post-policy":' + b.postPolicy;
