@@ -2,7 +2,8 @@
  * The reference the plugin's event scanner is held to (test/plugin/event-scan.test.ts and the
  * plugin-batch fuzz target): events parsed with JSON.parse and read through the object path
  * (`NlriPlugin.handleEvent`), invalid JSON logged as the plugin logs it. `outcome` is what a run
- * did: routes, counters (without the path taken) and log lines.
+ * did: routes, counters (without the path taken) and log lines. Invalid JSON goes to the
+ * plugin's own fallback (`handleInvalidJson`, event-skim.ts), as in the plugin.
  */
 import { defaultRegistry } from '../src/index.js';
 import { Logger } from '../src/plugin/log.js';
@@ -32,7 +33,8 @@ export function viaJsonParse(texts: string[]): unknown {
       try {
         ev = JSON.parse(t);
       } catch {
-        p.log.warn('event is not valid JSON, ignored', { event: t.slice(0, 200) });
+        // Not valid JSON: the plugin's own fallback (raw read leniently, or logged and ignored).
+        p.handleInvalidJson(t);
         continue;
       }
     }

@@ -2,7 +2,7 @@
  * Abuse suite: what a plugin must survive or refuse (ze-plugin-protocol.md §2, §3, §4).
  * Each case runs `ze-nlri plugin` as a real child process against the engine simulator.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,41 @@ describe('malformed input from the engine', () => {
     expect(b.payload).toEqual({ code: 'error', message: 'unknown method: not-a-namespace' });
     const c = await sim.request('ze-plugin-callback:filter-update', {});
     expect(c.verb).toBe('error');
+  });
+
+  it("reads Ze's invalid event JSON from raw, survives damaged variants of it, and refuses hostile routes arguments", async () => {
+    // Recorded from the real Ze f09f9ac2 (issue 13 §0): FlowSpec with rate-limit, VPN with RTs:
+    // `update.attr` has a stray comma; the plugin must keep both routes all the same.
+    const batches = readFileSync(new URL('./fixtures/ze-f09f9ac2-batches.jsonl', import.meta.url), 'utf8').trim().split('\n');
+    for (const b of batches.slice(0, 3)) expect((await sim.requestPayload('ze-plugin-callback:deliver-batch', b)).verb).toBe('ok');
+    const got = JSON.parse((await sim.command('ze-nlri routes', ['peer', '127.0.0.1'])).data) as { routes: Array<Record<string, any>> };
+    expect(got.routes.map((r) => [r.family, r['next-hop'], r.attr['extended-community'].map((e: any) => e.string)])).toEqual([
+      ['ipv4/flow', 'no-nexthop', ['rate-limit:1000']],
+      ['ipv4/mpls-vpn', '127.0.0.1', ['target:65000:100', 'target:65000:200']],
+    ]);
+    // Damaged: the bad event with its brackets unbalanced, raw cut, raw values of the wrong type,
+    // attributes that are not hex or do not hold together, an MP_REACH longer than the UPDATE.
+    const ev = (JSON.parse(batches[1]!) as { events: string[] }).events[0]!;
+    const variants = [
+      ev.replace('"raw":{', '"raw":{{'),
+      ev.slice(0, ev.indexOf('"raw"') + 12),
+      ev.replace(/"attributes":"[0-9a-f]*"/, '"attributes":17'),
+      ev.replace(/"attributes":"[0-9a-f]*"/, '"attributes":"zz01"'),
+      ev.replace(/"attributes":"[0-9a-f]*"/, '"attributes":"c01008800600"'),
+      ev.replace(/"update":"[0-9a-f]*"/, '"update":"0000ffff800e"'),
+      ev.replace(/"nlri":\{"ipv4\/flow":"[0-9a-f]*"\}/, '"nlri":{"ipv4/flow":["x"]}'),
+      ev.replace('"peer":{', '"peer":[{'),
+      ev.replace('{"type":"bgp"', '{"type":"bgp",,,'),
+    ];
+    for (const v of variants) expect((await sim.deliver([]).then(() => sim.requestPayload('ze-plugin-callback:deliver-batch', JSON.stringify({ events: [v] })))).verb).toBe('ok');
+    for (const args of [['limit', '-1'], ['after', '!!'], ['rt'], ['limit', '99999999999'], ['count', 'after', 'x']]) {
+      const r = await sim.command('ze-nlri routes', args);
+      expect(r.status).toBe('error');
+    }
+    const stats = JSON.parse((await sim.command('ze-nlri stats')).data);
+    expect(stats['events-invalid-json-read']).toBeGreaterThanOrEqual(2);
+    expect(sim.child!.exitCode).toBeNull();
+    expect(sim.stderr).not.toMatch(/level=ERROR/);
   });
 
   it('accepts a deliver-batch line of (almost) 16 MiB', async () => {

@@ -5,7 +5,8 @@
  * parsed into objects: the scanner walks each event **in its escaped form** (an event's quote is
  * the two bytes `\"`) and keeps only byte offsets of the values the route table needs:
  * `bgp.message.type`/`direction`, `bgp.peer.address`/`name`, `bgp.raw.nlri`, `raw.withdrawn`,
- * `raw.add-path`. Everything else (Ze's own decoding, the attributes, the UPDATE body hex) is
+ * `raw.add-path`, `raw.attributes` and `raw.update` (the route's attributes and next hop, read
+ * from Ze's bytes, never from Ze's decoding: route-attrs.ts). Everything else (Ze's own decoding, the attributes, the UPDATE body hex) is
  * only checked against the JSON grammar (RFC 8259: strings, escapes, numbers, literals, nesting).
  *
  * Two levels of "no":
@@ -44,7 +45,8 @@ export const E_NLRI = 1;
  *   EVENT_UNSURE: kind, a, b                       (the event's escaped text is bytes a..b)
  *   EVENT_UPDATE: kind, a, b, flags, peerA, peerB, nEntries, nAddPath,
  *                 nEntries × (entryKind, familyA, familyB, hexA, hexB),
- *                 nAddPath × (familyA, familyB)
+ *                 nAddPath × (familyA, familyB),
+ *                 attributesA, attributesB, updateA, updateB   (raw.attributes, raw.update; -1: absent)
  * peerA < 0: no peer string (the object path's 'unknown'). Spans are [start, end) byte offsets of a
  * plain string's content (no escapes: its bytes are its text, UTF-8).
  */
@@ -72,6 +74,8 @@ const S_NAME = 128;
 const S_NLRI = 256;
 const S_WITHDRAWN = 512;
 const S_ADDPATH = 1024;
+const S_ATTRS = 2048;
+const S_UPDATE = 4096;
 
 const QUOTE = 0x22;
 const BS = 0x5c;
@@ -98,6 +102,8 @@ const K_NAME = bytesOf('name');
 const K_NLRI = bytesOf('nlri');
 const K_WITHDRAWN = bytesOf('withdrawn');
 const K_ADDPATH = bytesOf('add-path');
+const K_ATTRIBUTES = bytesOf('attributes');
+const K_UPDATE = bytesOf('update');
 const V_UPDATE = bytesOf('update');
 const V_RECEIVED = bytesOf('received');
 const ENVELOPE_KEY = bytesOf('"events"');
@@ -125,6 +131,10 @@ export class BatchScanner {
   private a1 = -1;
   private n0 = -1; // peer.name span
   private n1 = -1;
+  private r0 = -1; // raw.attributes span
+  private r1 = -1;
+  private u0 = -1; // raw.update span
+  private u1 = -1;
   private ent: Int32Array<ArrayBuffer> = new Int32Array(5 * 16);
   private nEnt = 0;
   private ap: Int32Array<ArrayBuffer> = new Int32Array(2 * 16);
@@ -249,7 +259,7 @@ export class BatchScanner {
   private record(a: number, end: number): void {
     const ne = this.nEnt;
     const na = this.nAp;
-    this.grow(8 + ne * 5 + na * 2);
+    this.grow(12 + ne * 5 + na * 2);
     const t = this.tape;
     let p = this.length;
     t[p++] = EVENT_UPDATE;
@@ -267,6 +277,10 @@ export class BatchScanner {
     t[p++] = na / 2;
     for (let k = 0; k < ne; k++) t[p++] = this.ent[k]!;
     for (let k = 0; k < na; k++) t[p++] = this.ap[k]!;
+    t[p++] = this.r0;
+    t[p++] = this.r1;
+    t[p++] = this.u0;
+    t[p++] = this.u1;
     this.length = p;
     this.count++;
   }
@@ -314,7 +328,7 @@ export class BatchScanner {
     let nk = 0; // keys of the family object being read
     this.received = true;
     this.hasRaw = false;
-    this.a0 = this.a1 = this.n0 = this.n1 = -1;
+    this.a0 = this.a1 = this.n0 = this.n1 = this.r0 = this.r1 = this.u0 = this.u1 = -1;
     this.nEnt = this.nAp = 0;
     for (;;) {
       let c = b[i]!;
@@ -399,6 +413,15 @@ export class BatchScanner {
             if (ke - ka === 4 && same(b, ka, ke, K_NLRI)) (act = A_PART), (part = NLRI), (bit = S_NLRI);
             else if (ke - ka === 9 && same(b, ka, ke, K_WITHDRAWN)) (act = A_PART), (part = WITHDRAWN), (bit = S_WITHDRAWN);
             else if (ke - ka === 8 && same(b, ka, ke, K_ADDPATH)) (act = A_PART), (part = ADDPATH), (bit = S_ADDPATH);
+            else if (ke - ka === 10 && same(b, ka, ke, K_ATTRIBUTES)) {
+              if (seen & S_ATTRS) return false;
+              seen |= S_ATTRS;
+              act = A_ATTRS;
+            } else if (ke - ka === 6 && same(b, ka, ke, K_UPDATE)) {
+              if (seen & S_UPDATE) return false;
+              seen |= S_UPDATE;
+              act = A_UPDATE;
+            }
             break;
           default: {
             // A family of raw.nlri / raw.withdrawn / raw.add-path. An integer-like key would come
@@ -456,6 +479,14 @@ export class BatchScanner {
                 this.n0 = sa;
                 this.n1 = sb;
                 break;
+              case A_ATTRS:
+                this.r0 = sa;
+                this.r1 = sb;
+                break;
+              case A_UPDATE:
+                this.u0 = sa;
+                this.u1 = sb;
+                break;
               default: {
                 if (this.nEnt + 5 > this.ent.length) this.ent = growTo(this.ent, this.nEnt + 5);
                 const t = this.ent;
@@ -468,7 +499,7 @@ export class BatchScanner {
             }
             continue;
           }
-        } else if (act === A_TYPE || act === A_DIRECTION) return false;
+        } else if (act === A_TYPE || act === A_DIRECTION || act === A_ATTRS || act === A_UPDATE) return false;
         else if (act === A_ADDPATH && c === 0x74 && b[i + 1] === 0x72 && b[i + 2] === 0x75 && b[i + 3] === 0x65) {
           i += 4;
           if (this.nAp + 2 > this.ap.length) this.ap = growTo(this.ap, this.nAp + 2);
@@ -541,6 +572,8 @@ const A_NAME = 6;
 const A_NLRI = 7;
 const A_WITHDRAWN = 8;
 const A_ADDPATH = 9;
+const A_ATTRS = 10;
+const A_UPDATE = 11;
 
 /** JSON whitespace of the event from `i` (a space, or the outer escapes `\n`, `\r`, `\t`): the index after it. */
 function iws(b: Uint8Array, i: number, n: number): number {

@@ -6,6 +6,8 @@ export class PluginStats {
   stateEvents = 0;
   /** Events parsed with JSON.parse (not a plain update event, or invalid JSON). */
   fullParses = 0;
+  /** Events that were not valid JSON, read by the fallback (event-skim.ts; Ze's attr bug). */
+  skimmed = 0;
   announced = 0;
   withdrawn = 0;
   decodeErrors = 0;
@@ -31,6 +33,7 @@ export class PluginStats {
       updates: this.updates,
       'state-events': this.stateEvents,
       'events-parsed-in-full': this.fullParses,
+      'events-invalid-json-read': this.skimmed,
       'nlri-announced': this.announced,
       'nlri-withdrawn': this.withdrawn,
       'nlri-by-family': obj(this.nlriByFamily),

@@ -4,12 +4,26 @@
  * character. Compact (tens of bytes per route instead of the decoded model's hundreds), and the
  * decoded model is short-lived garbage; Ze's JSON is made by decoding again when `routes` asks.
  * Decoding is deterministic, so the route decodes the same way it did when it was announced.
+ *
+ * A table entry (`StoredRoute`) is the NLRI string, the attribute record of the UPDATE that
+ * carried it (route-attrs.ts: one string shared by every NLRI of that UPDATE, RFC 4271 §9.1) and
+ * its sequence number in the table: three fields, no other object per route.
  */
 import { Reader } from '../../core/reader.js';
 import type { FamilyCodec, NlriBase } from '../../registry/family.js';
 import { decodeNext } from '../../registry/ops.js';
 
 const ADD_PATH = 1;
+
+export class StoredRoute {
+  seq = 0;
+  constructor(
+    /** `storeRoute`'s string. */
+    readonly nlri: string,
+    /** The UPDATE's attribute record (route-attrs.ts), shared. */
+    readonly attrs: string,
+  ) {}
+}
 
 /** The stored form of the NLRI in `b` from `start` to `end` (path id included). */
 export function storeRoute(b: Uint8Array, start: number, end: number, addPath: boolean): string {
