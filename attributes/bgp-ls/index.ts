@@ -24,6 +24,7 @@ export const bgpLsAttribute: AttributeCodec<BgpLsAttribute> = defineAttribute<Bg
   rfcs: ['RFC 9552 §5.3', 'RFC 9085', 'RFC 9086', 'RFC 9514'],
   flags: ATTR_OPTIONAL,
   onMalformed: 'attribute-discard',
+  lossyJson: true,
   decode(r, ctx) {
     const v = r.bytes(r.end - r.pos, 'BGP-LS attribute');
     return decodeBgpLsAttribute(v, { strict: ctx.strict });

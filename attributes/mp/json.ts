@@ -149,7 +149,8 @@ function nlriFromJson(codec: FamilyCodec<any>, el: unknown, withdraw: boolean, c
   const family = codec.name;
   if (isObj(el)) {
     if ('hex' in el && onlyKeys(el, ['hex', 'path-id'])) {
-      const m = decodeOne(codec, hexOf(el.hex, 'nlri hex', family), { withdraw, lossless: false, maxLabels: ctx.maxLabels });
+      // Lossless as the session decodes: hex that came from one of Ze's lossless records reads back as one.
+      const m = decodeOne(codec, hexOf(el.hex, 'nlri hex', family), { withdraw, lossless: ctx.lossless, maxLabels: ctx.maxLabels });
       out.push(withPathId(m, pathIdOf(el, family)));
       return;
     }

@@ -94,6 +94,11 @@ export interface AttributeCodec<M = unknown> {
    * treat-as-withdraw, elsewhere attribute discard). `offset` is relative to the value.
    */
   malformedAction?(value: Uint8Array, error: { readonly code: string; readonly offset: number }): MalformedAction;
+  /**
+   * Optional: `json` leaves out what the bytes hold (Ze's BGP-LS attribute form), so `fromJson`
+   * cannot rebuild them; whole-UPDATE JSON with `nlriHex` then adds `"<name>-hex"` beside it.
+   */
+  readonly lossyJson?: boolean;
   /** Optional: parse argument tokens (`community 65000:1 no-export`) as typed on a command line. */
   fromArgs?(args: readonly string[]): M;
   /** Optional: args tokens that `fromArgs` turns back into `m`. */
@@ -123,6 +128,7 @@ export const AttributeSpecSchema = z.object({
   check: fn.optional(),
   internalOnly: z.boolean().optional(),
   malformedAction: fn.optional(),
+  lossyJson: z.boolean().optional(),
 });
 
 export type AttributeSpec<M> = Omit<AttributeCodec<M>, 'group' | 'rfcs'> & Partial<Pick<AttributeCodec<M>, 'group' | 'rfcs'>>;

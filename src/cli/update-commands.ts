@@ -26,6 +26,7 @@ const OPTIONS = {
   'extended-message': { type: 'boolean' },
   strict: { type: 'boolean' },
   body: { type: 'boolean' },
+  'nlri-hex': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -58,9 +59,11 @@ function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+let nlriHex = false;
+
 function decodeOne(line: string, s: Session, body: boolean): { text: string; ok: boolean } {
   const u = decodeUpdate(fromHex(normalizeHex(line), 'update'), s);
-  return { text: updateToJson(u, { envelope: !body }), ok: u.action !== 'session-reset' && u.action !== 'afi-safi-disable' };
+  return { text: updateToJson(u, { envelope: !body, nlriHex }), ok: u.action !== 'session-reset' && u.action !== 'afi-safi-disable' };
 }
 
 function encodeOne(line: string, s: Session, body: boolean): string {
@@ -83,6 +86,7 @@ async function run(argv: string[], name: string, help: string, one: (line: strin
   }
   const s = session(values as never);
   const body = values.body === true;
+  nlriHex = values['nlri-hex'] === true;
   if (input !== '-') {
     try {
       const r = one(input, s, body);
@@ -113,7 +117,7 @@ async function run(argv: string[], name: string, help: string, one: (line: strin
   return failed ? 1 : 0;
 }
 
-const DECODE_HELP = `  ze-nlri decode-update [--add-path <family>|all]... [--as2] [--extended-message] [--strict] [--body] <hex|->
+const DECODE_HELP = `  ze-nlri decode-update [--add-path <family>|all]... [--as2] [--extended-message] [--strict] [--body] [--nlri-hex] <hex|->
         Decode a whole BGP UPDATE (with or without the 16-octet marker and header; hex may have
         spaces, colons, 0x) to Ze's JSON (ze bgp decode --update --json), attributes typed, RFC 7606
         problems under "errors". "-": one message per stdin line, one JSON line each.
@@ -121,6 +125,8 @@ const DECODE_HELP = `  ze-nlri decode-update [--add-path <family>|all]... [--as2
         --as2           the peer has no 4-octet AS capability (RFC 6793): 2-octet AS_PATH/AGGREGATOR
         --extended-message  messages up to 65535 octets (RFC 8654)
         --body          print {"update":…} without Ze's envelope
+        --nlri-hex      add "hex":[…] (each NLRI's bytes) to every operation, so that
+                        encode-update rebuilds the NLRIs of every family exactly
         Exit 1 when the UPDATE calls for a session reset (RFC 7606) or the hex is invalid.
 `;
 

@@ -48,8 +48,8 @@ function attribute(name: string, v: unknown, ctx: AttrContext, attributes: Attri
     const code = Number(m[1]);
     if (!isObject(v) || typeof v.raw !== 'string') fail(`${name}: expected {"code":${code},"flags":F,"raw":"<hex>"}`);
     const flags = typeof v.flags === 'number' ? v.flags : ATTR_OPTIONAL | ATTR_TRANSITIVE;
-    // The Extended Length bit is the encoder's to set (RFC 4271 §4.3).
-    return built(code, flags & 0xef, undefined, undefined, fromHex(v.raw, name));
+    // Flags as given: the encoder also sets Extended Length where the value needs it (RFC 4271 §4.3).
+    return built(code, flags & 0xff, undefined, undefined, fromHex(v.raw, name));
   }
   const codec = attributes.byJsonName(name);
   if (!codec) fail(`unknown attribute "${name}" (known: ${attributes.list().map((c) => c.name).join(', ')})`);
@@ -61,7 +61,29 @@ function attribute(name: string, v: unknown, ctx: AttrContext, attributes: Attri
 
 function opsOf(family: string, v: unknown): Record<string, unknown>[] {
   if (!Array.isArray(v) || !v.every(isObject)) fail(`"${family}" must be a list of {"action":"add"|"del",…} operations`);
-  return v as Record<string, unknown>[];
+  return (v as Record<string, unknown>[]).map((op) => withHex(family, op));
+}
+
+/**
+ * An operation with `"hex":[…]` (decode-update --nlri-hex): the NLRIs are those bytes, each with
+ * the path id its JSON element carries; the family JSON in `nlri` is then only read for path ids.
+ */
+function withHex(family: string, op: Record<string, unknown>): Record<string, unknown> {
+  const hex = op.hex;
+  if (hex === undefined) return op;
+  if (!Array.isArray(hex) || !hex.every((h) => typeof h === 'string')) fail(`${family}: "hex" must be a list of NLRI hex strings`);
+  const nlri = Array.isArray(op.nlri) ? op.nlri : [];
+  if (nlri.length !== 0 && nlri.length !== hex.length) fail(`${family}: "hex" has ${hex.length} NLRIs, "nlri" ${nlri.length}`);
+  const { hex: _h, ...rest } = op;
+  void _h;
+  return {
+    ...rest,
+    nlri: (hex as string[]).map((h, i) => {
+      const el = nlri[i];
+      const id = isObject(el) ? el['path-id'] : undefined;
+      return id === undefined ? { hex: h } : { hex: h, 'path-id': id };
+    }),
+  };
 }
 
 export function updateFromJson(doc: unknown, ctx: AttrContext, attributes: AttributeRegistry): BgpUpdate {
@@ -71,7 +93,12 @@ export function updateFromJson(doc: unknown, ctx: AttrContext, attributes: Attri
   const attrObj = body.attr;
   if (attrObj !== undefined) {
     if (!isObject(attrObj)) fail('"attr" must be an object');
-    for (const [k, v] of Object.entries(attrObj)) attrs.push(attribute(k, v, ctx, attributes));
+    for (const [k, v] of Object.entries(attrObj)) {
+      // "<name>-hex" beside a lossy JSON form (decode-update --nlri-hex) gives the value bytes.
+      if (k.endsWith('-hex') && attributes.byJsonName(k.slice(0, -4))) continue;
+      const hexOfValue = attrObj[k + '-hex'];
+      attrs.push(attribute(k, typeof hexOfValue === 'string' ? { raw: hexOfValue } : v, ctx, attributes));
+    }
   }
   let reach: PathAttribute | undefined;
   let unreach: PathAttribute | undefined;
@@ -81,10 +108,21 @@ export function updateFromJson(doc: unknown, ctx: AttrContext, attributes: Attri
       if (key === 'attr' || key === 'errors' || key === 'end-of-rib') continue;
       fail(`unknown key "${key}" (expected "attr" or a family name)`);
     }
-    for (const op of opsOf(key, v)) {
+    const ops = opsOf(key, v);
+    const count = { add: 0, del: 0 };
+    for (const op of ops) if (op.action === 'add' || op.action === 'del') count[op.action]++;
+    const seenOf = { add: 0, del: 0 };
+    for (const op of ops) {
       const action = op.action;
       if (action !== 'add' && action !== 'del') fail(`${key}: "action" must be "add" or "del"`);
-      const legacy = key === 'ipv4/unicast' && (action === 'del' || (typeof op['next-hop'] === 'string' && !op['next-hop'].includes(':')));
+      // ipv4/unicast: the RFC 4271 fields, unless the next hop is not IPv4 (RFC 8950: MP_REACH) or
+      // the family has two operations of one action (Ze's order: MP_REACH/MP_UNREACH first).
+      const nth = seenOf[action]++;
+      const nhText = op['next-hop'];
+      const v4 = typeof nhText === 'string' && /^\d{1,3}(\.\d{1,3}){3}$/.test(nhText) && op['next-hop-field'] === undefined;
+      const empty = !Array.isArray(op.nlri) || op.nlri.length === 0;
+      // An announcement without NLRIs exists only as an MP_REACH (the RFC 4271 field has no such form).
+      const legacy = key === 'ipv4/unicast' && !(count[action] > 1 && nth === 0) && !(action === 'add' && empty) && (action === 'del' || v4);
       if (legacy) {
         if (!update.unicast) fail('no ipv4/unicast codec registered');
         const mp = mpCodec(action === 'add' ? MP_REACH : MP_UNREACH).fromJson({ ...op, family: key, 'next-hop': action === 'add' ? op['next-hop'] : undefined }, ctx) as MpReach | MpUnreach;
@@ -111,7 +149,10 @@ export function updateFromJson(doc: unknown, ctx: AttrContext, attributes: Attri
   const eor = body['end-of-rib'];
   if (Array.isArray(eor)) {
     for (const f of eor) {
-      if (typeof f !== 'string' || f === 'ipv4/unicast') continue;
+      if (typeof f !== 'string') continue;
+      // RFC 4724 §2: the IPv4 unicast End-of-RIB is the empty UPDATE; with anything else in the
+      // message it can only be an empty MP_UNREACH_NLRI.
+      if (f === 'ipv4/unicast' && attrs.length === 0 && !reach && update.withdrawn.length === 0 && update.nlri.length === 0) continue;
       if (unreach) fail('end-of-rib and withdrawals in one UPDATE');
       const codec = mpCodec(MP_UNREACH);
       unreach = built(MP_UNREACH, codec.flags, codec.fromJson({ action: 'del', family: f, nlri: [] }, ctx), codec);

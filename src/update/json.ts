@@ -14,7 +14,7 @@ import { NlriError } from '../core/errors.js';
 import { toHex } from '../core/hex.js';
 import { JsonWriter, byteCompare, goQuote, sortJsonKeys } from '../core/json.js';
 import type { FamilyCodec, NlriBase } from '../registry/family.js';
-import { writeJson } from '../registry/ops.js';
+import { encode, writeJson } from '../registry/ops.js';
 import type { MpReach, MpUnreach } from '../../attributes/mp/model.js';
 import { writeReachMembers, writeUnreachMembers } from '../../attributes/mp/json.js';
 import type { BgpUpdate, PathAttribute } from './model.js';
@@ -26,6 +26,11 @@ const MP_UNREACH = 15;
 export interface UpdateJsonOptions {
   /** Wrap in Ze's `{"bgp":{…},"type":"bgp"}` envelope as `ze bgp decode --update --json` does (default true). */
   envelope?: boolean;
+  /**
+   * Add `"hex":[…]` to each operation: every NLRI's bytes (without its path id), so that
+   * `encode-update` rebuilds NLRIs of families whose JSON cannot be read back (default false).
+   */
+  nlriHex?: boolean;
 }
 
 const ENVELOPE_HEAD = '{"bgp":{"message":{"direction":"received","id":0,"type":"update"},"peer":{"address":"127.0.0.1","remote":{"as":65533}},"update":';
@@ -46,18 +51,31 @@ function nlriList(codec: FamilyCodec<any> | undefined, nlri: readonly NlriBase[]
 }
 
 /** One operation object; NLRI keys re-sorted as Ze's map round trip does. */
-function reachOp(mp: MpReach, j: JsonWriter): string {
+function reachOp(mp: MpReach, j: JsonWriter, hex: boolean): string {
+  if (hex && mp.codec) j.inject('hex', hexList(mp.codec, mp.nlri));
   j.beginObject();
   writeReachMembers(mp, j);
   j.endObject();
   return sortJsonKeys(j.take());
 }
 
-function unreachOp(mp: MpUnreach, j: JsonWriter): string {
+function unreachOp(mp: MpUnreach, j: JsonWriter, hex: boolean): string {
+  if (hex && mp.codec) j.inject('hex', hexList(mp.codec, mp.nlri));
   j.beginObject();
   writeUnreachMembers(mp, j);
   j.endObject();
   return sortJsonKeys(j.take());
+}
+
+/**
+ * `["<NLRI hex>",…]`, one per NLRI, path ids left out (they stay in the NLRI JSON). `hex` sorts
+ * before `next-hop` and `nlri`, so the injected key is placed before any NLRI is written.
+ */
+function hexList(codec: FamilyCodec<any> | undefined, nlri: readonly NlriBase[]): string {
+  if (!codec) return '[]';
+  let s = '[';
+  for (let k = 0; k < nlri.length; k++) s += (k ? ',"' : '"') + toHex(encode(codec, nlri[k]!)) + '"';
+  return s + ']';
 }
 
 function rawAttributeJson(a: PathAttribute): string {
@@ -80,7 +98,8 @@ function attributeJson(a: PathAttribute, j: JsonWriter): [string, string] {
 }
 
 /** The `update` object (no envelope) as JSON text. */
-export function updateBodyJson(u: BgpUpdate): string {
+export function updateBodyJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): string {
+  const hex = opts.nlriHex === true;
   const j = new JsonWriter();
   const members: [string, string][] = [];
   const families = new Map<string, Op[]>();
@@ -101,19 +120,23 @@ export function updateBodyJson(u: BgpUpdate): string {
       a.codec.json(a.value, j);
       nextHop = JSON.parse(j.take()) as string;
     } else {
-      attrs.push(attributeJson(a, j));
+      const kv = attributeJson(a, j);
+      attrs.push(kv);
+      // An attribute whose JSON does not read back (Ze's BGP-LS attribute form): its value bytes too.
+      if (hex && a.codec?.lossyJson && kv[0] === a.codec.name) attrs.push([a.codec.name + '-hex', '"' + toHex(a.raw) + '"']);
     }
   }
   // Ze's order inside one family: MP_REACH, MP_UNREACH, then the legacy fields (withdrawn, NLRI).
   // Ze leaves out an MP_REACH without NLRIs (and its next hop); ze-nlri shows it.
-  if (reach) addOp(reach.family, reachOp(reach, j));
+  if (reach) addOp(reach.family, reachOp(reach, j, hex));
   if (unreach) {
     if (unreach.nlriBytes.length === 0) eor.push(unreach.family);
-    else addOp(unreach.family, unreachOp(unreach, j));
+    else addOp(unreach.family, unreachOp(unreach, j, hex));
   }
   const unicast = (list: readonly NlriBase[]): string => nlriList(u.unicast, list, j);
-  if (u.withdrawn.length > 0) addOp('ipv4/unicast', '{"action":"del","nlri":' + unicast(u.withdrawn) + '}');
-  if (u.nlri.length > 0) addOp('ipv4/unicast', '{"action":"add","next-hop":' + goQuote(nextHop) + ',"nlri":' + unicast(u.nlri) + '}');
+  const hexMember = (list: readonly NlriBase[]): string => (hex ? '"hex":' + hexList(u.unicast, list) + ',' : '');
+  if (u.withdrawn.length > 0) addOp('ipv4/unicast', '{"action":"del",' + hexMember(u.withdrawn) + '"nlri":' + unicast(u.withdrawn) + '}');
+  if (u.nlri.length > 0) addOp('ipv4/unicast', '{"action":"add",' + hexMember(u.nlri) + '"next-hop":' + goQuote(nextHop) + ',"nlri":' + unicast(u.nlri) + '}');
   if (u.withdrawn.length === 0 && u.nlri.length === 0 && u.attributes.size === 0 && u.problems.length === 0) eor.push('ipv4/unicast');
 
   if (attrs.length > 0) {
@@ -144,6 +167,6 @@ export function updateBodyJson(u: BgpUpdate): string {
 
 /** Ze's whole-UPDATE JSON text for `u`. */
 export function updateToJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): string {
-  const body = updateBodyJson(u);
+  const body = updateBodyJson(u, opts);
   return opts.envelope === false ? '{"update":' + body + '}' : ENVELOPE_HEAD + body + ENVELOPE_TAIL;
 }
