@@ -16,7 +16,23 @@ const ZE_FLOW =
 const ZE_EVPN =
   '{"bgp":{"message":{"direction":"received","id":0,"type":"update"},"peer":{"address":"127.0.0.1","remote":{"as":65533}},"update":{"attr":{"extended-community":[{"string":"target:65000:100","value":842122827661412}],"origin":"igp"},"l2vpn/evpn":[{"action":"add","next-hop":"192.0.2.1","nlri":[{"code":2,"esi":"-","ethernet-tag":0,"label":[[16]],"mac":"00:11:22:33:44:55","name":"MAC/IP advertisement","parsed":true,"raw":"02210000FDE80000006400000000000000000000000000003000112233445500000101","rd":"0:65000:100"}]}]}},"type":"bgp"}';
 
+/** Ze's decode of the many-attribute unicast UPDATE below (it shows neither COMMUNITIES nor LARGE_COMMUNITY here). */
+const ZE_UNICAST =
+  '{"bgp":{"message":{"direction":"received","id":0,"type":"update"},"peer":{"address":"127.0.0.1","remote":{"as":65533}},"update":{"attr":{"aggregator":"65000:192.0.2.1","as-path":[65000,65001],"atomic-aggregate":true,"extended-community":[{"string":"target:65000:100","value":842122827661412},{"string":"0x030b:000000000005","value":219269006857601029}],"local-preference":200,"med":10,"origin":"egp"},"ipv4/unicast":[{"action":"add","next-hop":"192.0.2.1","nlri":["10.0.0.0/24"]}]}},"type":"bgp"}';
+
 describe('buildUpdate', () => {
+  it('ipv4/unicast with every path attribute keyword, in type-code order', () => {
+    const r = parseRouteArgs('ipv4/unicast', '10.0.0.0/24 next-hop 192.0.2.1 origin egp as-path [ 65000 65001 ] med 10 local-preference 200 atomic-aggregate aggregator 65000:192.0.2.1 community 65000:1 no-export large-community 65000:1:2 rt 65000:100 color 5'.split(' '));
+    const attrs =
+      '40010101' + '40020A02020000FDE80000FDE9' + '8004040000000A' + '400504000000C8' + '400600' + 'C007080000FDE8C0000201' + 'C00808FDE80001FFFFFF01' +
+      '800E0D00010104C000020100180A0000' + 'C010100002FDE800000064030B000000000005' + 'C0200C0000FDE80000000100000002';
+    expect(toHex(encodeUpdate(buildUpdate(r)))).toBe(MARKER + '0081' + '02' + '0000' + '006A' + attrs);
+    const ze = JSON.parse(ZE_UNICAST).bgp.update;
+    expect(ze.attr['as-path']).toEqual([65000, 65001]);
+    expect(ze.attr.aggregator).toBe('65000:192.0.2.1');
+    expect(ze['ipv4/unicast'][0]['next-hop']).toBe('192.0.2.1');
+  });
+
   it('ipv4/unicast: ORIGIN, AS_PATH, COMMUNITIES, then MP_REACH_NLRI (type 14)', () => {
     const r = parseRouteArgs('ipv4/unicast', ['10.0.0.0/24', 'next-hop', '192.0.2.1', 'community', '65000:1']);
     const attrs = '40010100' + '400200' + 'C00804FDE80001' + '800E0D' + '0001' + '01' + '04' + 'C0000201' + '00' + '180A0000';
