@@ -4,11 +4,13 @@
  *
  *   rt <rt>...                 route targets (RFC 4360 §4, RFC 5668)        target:<rt>
  *   soo <x>...                 route origins (RFC 4360 §5)                  origin:<x>
+ *                              (an IPv6 administrator `2001:db8::1:5`: attribute 25, RFC 5701)
  *   discard                    traffic-rate 0 (RFC 8955 §7.1)
  *   rate-limit <bytes/s>       traffic-rate-bytes (RFC 8955 §7.1)
  *   rate-limit-packets <pps>   traffic-rate-packets (RFC 8955 §7.2)
  *   traffic-rate <id> <rate>   Ze's form of traffic-rate-bytes
- *   redirect <rt>              rt-redirect (RFC 8955 §7.4); Ze's `redirect <asn> <n>` too
+ *   redirect <rt>              rt-redirect (RFC 8955 §7.4); Ze's `redirect <asn> <n>` too;
+ *                              `redirect <ipv6>:<n>` rt-redirect-ipv6 in attribute 25 (RFC 8956 §6.1)
  *   redirect-ip <ip>           redirect to IP (draft-ietf-idr-flowspec-redirect-ip); IPv6 in attribute 25
  *   mark <dscp>                traffic-marking (RFC 8955 §7.5); also traffic-marking <dscp>
  *   action sample|terminal|sample-terminal   traffic-action (RFC 8955 §7.3); traffic-action: no flags
@@ -24,6 +26,7 @@ import { argsError } from '../core/errors.js';
 import { ipv6ToString, parseAddr } from '../core/ip.js';
 import type { ExtendedCommunity, Ipv6ExtendedCommunity } from '../../attributes/communities/model.js';
 import { extendedTok } from '../../attributes/communities/extended-args.js';
+import { ipv6ExtendedsFromArgs } from '../../attributes/communities/ipv6.js';
 
 /** Where a keyword's communities go: the EXTENDED_COMMUNITIES list or the IPv6 one. */
 export interface ExtendedOut {
@@ -35,6 +38,11 @@ function one(kw: string, run: readonly string[]): string {
   if (run.length === 0) argsError(`missing value for ${kw}`);
   if (run.length > 1) argsError(`unexpected token '${run[1]}' after ${kw} ${run[0]}`);
   return run[0]!;
+}
+
+/** `<ipv6>:<n>` (RFC 5701, RFC 8956 §6.1): an IPv6 administrator has two colons or more. */
+function isIpv6Admin(v: string): boolean {
+  return v.indexOf(':') !== v.lastIndexOf(':') || v.startsWith('[');
 }
 
 /** One community from one token of the communities grammar. */
@@ -68,7 +76,11 @@ export function addExtended(kw: string, run: readonly string[], out: ExtendedOut
     case 'rt':
     case 'soo':
       if (run.length === 0) argsError(`missing value for ${kw}`);
-      for (const v of run) out.ext.push(tok((kw === 'rt' ? 'target:' : 'origin:') + v));
+      for (const v of run) {
+        const t = (kw === 'rt' ? 'target:' : 'origin:') + v;
+        if (isIpv6Admin(v)) out.ipv6.push(...ipv6ExtendedsFromArgs([t]).communities);
+        else out.ext.push(tok(t));
+      }
       return;
     case 'redirect-ip': {
       const ip = one(kw, run);
@@ -90,13 +102,19 @@ export function addExtended(kw: string, run: readonly string[], out: ExtendedOut
     case 'color':
       out.ext.push(tok(`${kw}:${one(kw, run)}`));
       return;
+    case 'redirect':
+      if (run.length === 1 && isIpv6Admin(run[0]!)) {
+        out.ipv6.push(...ipv6ExtendedsFromArgs(['redirect:' + run[0]]).communities);
+        return;
+      }
+      out.ext.push(spaced(kw, run));
+      return;
     case 'discard':
     case 'default-gateway':
     case 'traffic-action':
     case 'rate-limit':
     case 'rate-limit-packets':
     case 'traffic-rate':
-    case 'redirect':
     case 'mark':
     case 'traffic-marking':
     case 'action':

@@ -94,6 +94,12 @@ describe('extended communities: every keyword adds to the one EXTENDED_COMMUNITI
     expect(attrs('action sample-terminal', F, N)).toBe(DEFAULTS + ext('8007000000000003'));
     expect(attrs('then accept', F, N)).toBe(DEFAULTS);
   });
+  it('an IPv6 route target (RFC 5701 0x0002) and rt-redirect-ipv6 (RFC 8956 §6.1, 0x000d) go to attribute 25', () => {
+    const ip = '20010DB8000000000000000000000001';
+    expect(attrs('rt 2001:db8::1:5')).toBe(DEFAULTS + 'C01914' + '0002' + ip + '0005');
+    expect(attrs('rt 65000:1 2001:db8::1:5')).toBe(DEFAULTS + ext('0002FDE800000001') + 'C019140002' + ip + '0005');
+    expect(attrs('redirect 2001:db8::1:5', 'ipv6/flow', ['destination', '2001:db8::/32'])).toBe(DEFAULTS + 'C01914' + '000D' + ip + '0005');
+  });
   it('redirect-ip: IPv4 in EXTENDED_COMMUNITIES (0x01/0x0c), IPv6 in attribute 25 (0x00/0x0c)', () => {
     const F = 'ipv4/flow';
     const N = ['destination', '10.0.0.0/24'];
