@@ -154,6 +154,16 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
     applies: (i) => i.bytes[0] === 96 && i.bytes[5] === 0x02,
     reason:
       'tshark 4.0.17 shows the global administrator of a 4-octet-AS route target (type 0x02, RFC 5668 §2) in an RTC route as 4294967295.',
+  },  {
+    id: 'exabgp-vpls-bgp-ad',
+    oracle: 'exabgp',
+    families: ['l2vpn/vpls'],
+    always: true,
+    // RFC 6074 §3.2.2 BGP auto-discovery NLRI: length 12 (RD + PE address)
+    applies: (i) => i.bytes[0] === 0x00 && i.bytes[1] === 0x0c,
+    reason:
+      'ExaBGP 4.2.21 reads every VPLS NLRI as the 17-octet RFC 4761 §3.2.2 layout and fails with struct.error on the 12-octet ' +
+      'RFC 6074 §3.2.2 BGP auto-discovery NLRI (RD + PE address) that shares AFI 25 / SAFI 65.',
   },
 ];
 

@@ -109,10 +109,11 @@ const FLOW_TYPE: Record<string, number> = {
 /** IANA protocol numbers for the names Ze prints (RFC 8955 §4.2.2.3 values). */
 const PROTO: Record<string, number> = { icmp: 1, igmp: 2, tcp: 6, egp: 8, gre: 47, udp: 17, rsvp: 46, ipv6: 41, esp: 50, ah: 51, icmpv6: 58, ospf: 89, pim: 103, sctp: 132 };
 /** Numeric operator text by the lt/gt/eq bits (RFC 8955 §4.2.1.1); 000 and 111 print `=` in Ze. */
-const NUM_OP = ['=', '=', '>', '>=', '<', '<=', '!=', '='];
+// RFC 8955 §4.2.1.1 lt/gt/eq bits 000 and 111 are the constant false and true (ze-nlri's `false:`, `true:`).
+const NUM_OP = ['false:', '=', '>', '>=', '<', '<=', '!=', 'true:'];
 
 function numericValue(t: string): string {
-  const m = /^([<>=!]*)(.*)$/.exec(t)!;
+  const m = /^&?(true:|false:|[<>=!]*)(.*)$/.exec(t)!;
   const v = PROTO[m[2]!] ?? m[2];
   return `${m[1]}${v}`;
 }
