@@ -101,10 +101,16 @@ describe('errors', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    for (let k = 0; k < 400; k++) {
-      const t = ['10.0.0.0/24', ...Array.from({ length: 1 + rnd(6) }, () => words[rnd(words.length)]!)];
+    const starts: [string, string[]][] = [
+      [U, ['10.0.0.0/24']],
+      ['ipv4/flow', ['destination', '10.0.0.0/24']],
+      ['l2vpn/evpn', ['type3', 'rd', '0:1:1', 'ethernet-tag', '0', 'ip', '192.0.2.1']],
+    ];
+    for (let k = 0; k < 600; k++) {
+      const [fam, head] = starts[k % 3]!;
+      const t = [...head, ...Array.from({ length: 1 + rnd(6) }, () => words[rnd(words.length)]!)];
       try {
-        parseRouteArgs(U, t);
+        parseRouteArgs(fam, t);
       } catch (e) {
         expect(e, t.join(' ')).toBeInstanceOf(NlriError);
       }
