@@ -30,8 +30,8 @@ export const MRT_TABLE_DUMP_V2 = 13;
 export const MRT_BGP4MP = 16;
 export const MRT_BGP4MP_ET = 17;
 
-/** Type codes of RFC 6396 §4 (for `other` records and format detection). */
-export const MRT_TYPES: ReadonlySet<number> = new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 16, 17, 32, 33, 48, 49]);
+/** The Type codes of RFC 6396 §4 (the deprecated ones of §6 left out), for format detection. */
+export const MRT_TYPES: ReadonlySet<number> = new Set([11, 12, 13, 16, 17, 32, 33, 48, 49]);
 
 const TD2_NAMES: Record<number, string> = {
   1: 'PEER_INDEX_TABLE',
