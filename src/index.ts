@@ -20,6 +20,7 @@ export * from './core/index.js';
 export * from './registry/index.js';
 export * from './attributes/index.js';
 export * from './update/index.js';
+export * from './route/index.js';
 
 /** A registry holding every family shipped with ze-nlri. */
 export function createDefaultRegistry(): Registry {
