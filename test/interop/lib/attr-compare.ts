@@ -15,6 +15,25 @@ export interface OracleReading {
   facts?: Facts;
   /** The oracle refused the UPDATE or the attribute (its message). */
   error?: string;
+  /** Not sent to the oracle (why): counted as skipped. */
+  skip?: string;
+}
+
+/**
+ * Inputs not sent to the oracle: past the first `perBug` inputs of each `isolate` bug (each
+ * would cost a run of its own and show the same bug again). Returns their indices and the bug.
+ */
+export function notSent(oracle: string, inputs: readonly AttrInput[], perBug: number): Map<number, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<number, string>();
+  inputs.forEach((input, k) => {
+    const bug = input.attrs.map((a) => attrBug(oracle, a, input)).find((b) => b?.isolate);
+    if (!bug) return;
+    const n = (seen.get(bug.id) ?? 0) + 1;
+    seen.set(bug.id, n);
+    if (n > perBug) out.set(k, `not sent: known ${bug.id}, shown by its first ${perBug} inputs`);
+  });
+  return out;
 }
 
 export interface AttrOracle {
@@ -39,6 +58,10 @@ export function compareAttrs(o: AttrOracle, inputs: readonly AttrInput[], report
         continue;
       }
       const r = o.theirs(k, a, input);
+      if (r.skip !== undefined) {
+        row.skipped++;
+        continue;
+      }
       const bug = attrBug(o.name, a, input);
       // the oracle refused the whole UPDATE because of another attribute (a known bug of its own)
       if (r.error !== undefined && !bug && input.attrs.some((b) => b !== a && attrBug(o.name, b, input))) {

@@ -33,9 +33,15 @@ const nextAddr = (): string => {
 
 const SENTINEL = Uint8Array.of(32, 198, 51, 100, 99);
 
+/** The neighbour's IPv4 Adj-RIB-In; 64-bit AIGP metrics kept as decimal strings (JSON.parse would round them). */
 async function adjIn(d: GoBgpd, addr: string): Promise<Record<string, any[]>> {
-  const a = await d.adjIn(addr, 'ipv4/unicast');
-  return a && typeof a === 'object' && !('_raw' in a) ? a : {};
+  const r = await d.cli(['neighbor', addr, 'adj-in', '-a', 'ipv4', '-j']);
+  try {
+    const a = JSON.parse(r.stdout.trim().replace(/("metric":)(\d{16,})/g, '$1"$2"')) as unknown;
+    return a && typeof a === 'object' ? (a as Record<string, any[]>) : {};
+  } catch {
+    return {};
+  }
 }
 
 function warnings(d: GoBgpd, addr: string, from: number): string[] {
@@ -52,12 +58,12 @@ interface Item {
   prefix: string;
 }
 
-async function session(h: { d: GoBgpd }, items: readonly [number, Item][], timeoutMs: number): Promise<{ found: Map<number, any[]>; problem?: string; crashed?: boolean }> {
+async function session(h: { d: GoBgpd }, items: readonly [number, Item][], timeoutMs: number): Promise<{ found: Map<number, any[] | null>; problem?: string; crashed?: boolean }> {
   const d = h.d;
   const addr = nextAddr();
   const from = d.log().length;
   const sp = new Speaker(addr, GOBGP_AS, [afiSafi('ipv4/unicast')]);
-  const found = new Map<number, any[]>();
+  const found = new Map<number, any[] | null>();
   try {
     await sp.establish(d.bgpPort, 5_000);
     for (const [, i] of items) sp.send(i.update);
@@ -76,7 +82,9 @@ async function session(h: { d: GoBgpd }, items: readonly [number, Item][], timeo
     }
     for (const [k, i] of items) {
       const p = table[i.prefix]?.[0];
-      if (p) found.set(k, (p.attrs as any[] | null) ?? []);
+      // `"attrs": null` or `[]` (every UPDATE sent has ORIGIN, AS_PATH, NEXT_HOP): the path is
+      // there but the CLI could not convert one of its attributes
+      if (p) found.set(k, Array.isArray(p.attrs) && p.attrs.length ? p.attrs : null);
     }
     const w = warnings(d, addr, from);
     return { found, problem: w.length ? w.join('; ') : undefined };
@@ -112,7 +120,10 @@ export async function feedUpdates(h: { d: GoBgpd }, inputs: readonly Item[], opt
     if (r.crashed) await restart();
     const died = r.crashed || /sentinel not seen|not established|ECONN|NOTIFICATION/.test(r.problem ?? '');
     if (!died) {
-      for (const [k] of items) out[k] = r.found.has(k) ? { attrs: r.found.get(k) } : { error: `no path in Adj-RIB-In (treat-as-withdraw)${r.problem ? `: ${r.problem}` : ''}` };
+      for (const [k] of items) {
+        const a = r.found.get(k);
+        out[k] = a ? { attrs: a } : a === null ? { error: 'path listed with no attributes ("attrs": null or [])' } : { error: `no path in Adj-RIB-In (treat-as-withdraw)${r.problem ? `: ${r.problem}` : ''}` };
+      }
       return;
     }
     if (items.length === 1) {

@@ -67,6 +67,8 @@ function extFromString(t: string, s: string): string | undefined {
 
 /** ze-nlri's fact for one extended community as ExaBGP shows it (rate: no id, truncated). */
 function extOurs(c: ExtendedCommunity, raw: Uint8Array): string {
+  // a traffic-marking with its reserved bits set: ze-nlri keeps the octets, the DSCP is the low 6 bits (RFC 8955 §7.5)
+  if (c.kind === 'raw' && ttss(raw) === '8009') return `8009:${raw[7]! & 0x3f}`;
   const f = extFact(c, raw, (_c, r) => TYPED.has(ttss(r)));
   if (c.kind === 'traffic-rate-bytes' && !f.includes(':raw:')) return `${ttss(raw)}:${Math.trunc(c.rate)}`;
   return f;
@@ -190,7 +192,7 @@ export function exabgpTheirs(attr: Record<string, any>, a: PathAttribute): Facts
         const t = h.slice(0, 4);
         const c = (a.value as { communities: ExtendedCommunity[] }).communities[i];
         // ze-nlri keeps a sub-type with reserved bits set as octets: compared as octets
-        if (!e.string || c?.kind === 'raw' || !TYPED.has(t)) return `${t}:raw:${h.slice(4)}`;
+        if (!e.string || (c?.kind === 'raw' && t !== '8009') || !TYPED.has(t)) return `${t}:raw:${h.slice(4)}`;
         return extFromString(t, e.string) ?? `${t}:?${e.string}`;
       });
     case 17: {
