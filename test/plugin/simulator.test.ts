@@ -170,6 +170,40 @@ describe('ze-nlri plugin under the engine simulator', () => {
     expect(err).toEqual({ status: 'error', data: 'no peer matches' });
   });
 
+  it.runIf(HAS_FLOW)('originates FlowSpec and EVPN routes with typed attributes; a bad attribute argument sends nothing', async () => {
+    const seen: any[] = [];
+    sim.handlers.set('ze-plugin-engine:update-route', (p) => {
+      seen.push(p);
+      return { ok: { 'peers-affected': 1, 'routes-sent': 1 } };
+    });
+    // RFC 8955 §5 destination 10.0.0.0/24 = 01 18 0A0000 (length 5); §7.1 traffic-rate 0 = discard:
+    // C0 10 08 | 8006 0000 00000000; ORIGIN IGP 40010100, empty AS_PATH 400200; no next hop (§4).
+    const flow = await sim.command('ze-nlri update', ['*', 'ipv4/flow', 'add', 'destination', '10.0.0.0/24', 'then', 'discard']);
+    expect(flow.status).toBe('done');
+    expect(seen.at(-1)).toEqual({ 'peer-selector': '*', command: 'update hex attr set 40010100400200C010088006000000000000 nlri ipv4/flow add 0501180A0000' });
+    // RFC 7432 §7.2 MAC/IP route: RD 0:65000:100, ESI 0, tag 0, MAC 00:11:22:33:44:55, label 16
+    // (000101); RFC 4360 RT 65000:100 (0002 FDE8 00000064); RFC 6514 §5 PMSI ingress replication
+    // (flags 0, type 6, label 0, 192.0.2.1 = C0000201).
+    const evpn = await sim.command('ze-nlri update', [
+      '127.0.0.1', 'l2vpn/evpn', 'add', 'type2', 'rd', '0:65000:100', 'esi', '0', 'ethernet-tag', '0', 'mac', '00:11:22:33:44:55', 'label', '16',
+      'rt', '65000:100', 'pmsi', 'ingress-replication', '192.0.2.1',
+    ]);
+    expect(evpn.status).toBe('done');
+    expect(seen.at(-1).command).toBe(
+      'update hex attr set 40010100400200C010080002FDE800000064C016090006000000C0000201 nhop set self nlri l2vpn/evpn add 02210000FDE80000006400000000000000000000000000003000112233445500000101',
+    );
+    const nh = await sim.command('ze-nlri update', ['*', 'ipv4/mpls-vpn', 'add', 'rd', '0:65000:1', 'label', '100', 'prefix', '10.1.0.0/24', 'next-hop', '192.0.2.7', 'rt', '65000:100']);
+    expect(nh.status).toBe('done');
+    expect(seen.at(-1).command).toBe('update hex attr set 40010100400200C010080002FDE800000064 nhop set C0000207 nlri ipv4/mpls-vpn add 700006410000FDE8000000010A0100');
+    const n = seen.length;
+    const bad = await sim.command('ze-nlri update', ['*', 'ipv4/flow', 'add', 'destination', '10.0.0.0/24', 'then', 'rate-limit', 'abc']);
+    expect(bad.status).toBe('error');
+    expect(bad.data).toMatch(/rate-limit abc/);
+    const bad2 = await sim.command('ze-nlri update', ['*', 'ipv4/flow', 'add', 'destination', '10.0.0.0/24', 'med', '5', 'commnity', '1:1']);
+    expect(bad2).toEqual({ status: 'error', data: expect.stringContaining("unexpected token 'commnity' after med 5") });
+    expect(seen.length).toBe(n);
+  });
+
   it('gives the default answers of §5 and unknown method for the rest', async () => {
     expect((await sim.request('ze-plugin-callback:config-verify', { sections: [] })).payload).toEqual({ status: 'ok' });
     expect((await sim.request('ze-plugin-callback:config-apply', { sections: [] })).payload).toEqual({ status: 'ok' });

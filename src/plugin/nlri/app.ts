@@ -18,7 +18,8 @@ import { AnswerError } from '../rpc.js';
 import { decodeHexBounded } from './bounded-json.js';
 import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
 import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED, sameSpan } from './event-scan.js';
-import { updateHexCommand, type OriginateOptions } from './originate.js';
+import { DEFAULT_ATTRIBUTES, updateHexCommand, type OriginateOptions } from './originate.js';
+import { parseRouteArgs } from '../../route/args.js';
 import { PluginStats } from './stats.js';
 import { StoredRoute, loadRoute, storeRoute } from './stored-route.js';
 import { RouteTable } from './table.js';
@@ -52,7 +53,7 @@ export const COMMANDS = {
   routes:
     'routes [count] [peer <p>] [family <f>] [rt <rt>] [community <c>] [limit <n>] [after <cursor>]: the routes each peer announces, with next hop and attributes (JSON)',
   stats: 'stats: events, NLRI decoded, errors by code (JSON)',
-  update: 'update <peer-selector> <family> add|del <args…>: originate a route with update hex',
+  update: 'update <peer-selector> <family> add|del <nlri args…> [attribute args…]: originate a route with update hex (next-hop, origin, as-path, med, local-preference, community, large-community, extended-community, rt, then discard|rate-limit|redirect|redirect-ip|mark|action, esi-label, mac-mobility, router-mac, encapsulation, pmsi, color, prefix-sid, tunnel-encap)',
 } as const;
 
 function peerKey(peer: any): string {
@@ -494,15 +495,44 @@ export class NlriPlugin {
     return JSON.stringify(await this.originate(args));
   }
 
-  /** `<selector> <family> add|del <args…>` → update-route; resolves with Ze's answer. */
+  /**
+   * `<selector> <family> add|del <nlri args…> [attribute args…]` → update-route; resolves with
+   * Ze's answer. The arguments go through the origination grammar (src/route/args.ts: the NLRI
+   * by the family's codec, the attributes by name, docs/attributes/route-args.md); any error
+   * names the token and nothing is sent. `--attributes <hex>` / `--next-hop` stay the defaults
+   * for a route that gives no attribute / no next hop of its own.
+   */
   async originate(args: string[]): Promise<Record<string, unknown>> {
     const [sel, family, action, ...rest] = args;
     if (!sel || !family || (action !== 'add' && action !== 'del')) throw new CommandError(`usage: ${this.opts.name} ${COMMANDS.update}`);
     const codec = this.claimed.get(family) ?? this.opts.registry.require(family);
-    const nlri = fromHex(this.opts.registry.encodeArgs(family, rest), family);
+    const o = this.opts.originate ?? {};
+    let nlri: Uint8Array;
+    let attrs: string | undefined;
+    let nextHop: string | undefined;
+    try {
+      const spec = parseRouteArgs(codec.name, rest, { families: this.opts.registry, ...(o.addPath !== undefined ? { addPath: o.addPath } : {}) });
+      nlri = fromHex(spec.nlriHex, family);
+      attrs = spec.attributes.length === 2 && spec.attributesHex === DEFAULT_ATTRIBUTES.toUpperCase() && o.attributes ? o.attributes : spec.attributesHex;
+      const ownNextHop = rest.some((t) => t === 'next-hop' || t === 'nexthop');
+      nextHop = !ownNextHop && o.nextHop !== undefined ? o.nextHop : (spec.nextHop ?? 'none');
+    } catch (e) {
+      // A family whose own NLRI words are also attribute keywords (the example ipv4/colored's
+      // `color`): the whole argument list as NLRI arguments, with the default attributes, as
+      // before the grammar. Otherwise the grammar's error, naming the token.
+      let hex: string;
+      try {
+        hex = this.opts.registry.encodeArgs(family, rest);
+      } catch {
+        throw e;
+      }
+      nlri = fromHex(hex, family);
+      attrs = o.attributes;
+      nextHop = o.nextHop;
+    }
     // As Ze's own plugin helper does: the selector goes in `peer-selector`, the command without
     // `peer <sel>` (the engine prefixes it, §6).
-    const command = updateHexCommand(codec, action, nlri, this.opts.originate);
+    const command = updateHexCommand(codec, action, nlri, { attributes: attrs, nextHop, ...(o.addPath !== undefined ? { addPath: o.addPath } : {}) });
     const res = await this.plugin.updateRoute(sel, command);
     return { command, ...(res ?? {}) };
   }
