@@ -121,6 +121,14 @@ export const attrBugs: AttrBug[] = [
     reason: 'refuses the UPDATE on a Prefix-SID TLV it does not know (Python AttributeError "\'GenericSRId\' object has no attribute \'pack\'") or on type 2 of another length than 19 (the deprecated IPv6 SID TLV); RFC 8669 §3: an unrecognised TLV is ignored (and propagated)',
   },
   {
+    id: 'exabgp-as4-aggregator-kept',
+    oracle: 'exabgp',
+    codes: [18],
+    applies: (_a, input) => !input.attrs.some((x) => x.code === 7),
+    always: true,
+    reason: 'reports an AS4_AGGREGATOR received on a session that negotiated 4-octet AS numbers as the route\'s `aggregator`; RFC 6793 §4.1: a NEW speaker MUST discard AS4_AGGREGATOR (and AS4_PATH) received from a NEW speaker (its AS4_PATH it keeps apart, as an unknown attribute)',
+  },
+  {
     id: 'exabgp-bgp-ls-attr',
     oracle: 'exabgp',
     codes: [29],

@@ -112,7 +112,7 @@ const genericKey = (attr: Record<string, any>, code: number): string | undefined
   Object.keys(attr).find((k) => k.toLowerCase().startsWith(`attribute-0x${code.toString(16).padStart(2, '0')}-`));
 
 export function exabgpSkip(a: PathAttribute): string | undefined {
-  if (a.code === 26) return 'ExaBGP 4.2 reports AIGP on sessions configured for it only (RFC 7311 §3.1 AIGP_SESSION); none here';
+  if (a.code === 26) return 'ExaBGP 4.2 reports AIGP only on sessions configured for it (RFC 7311 §3.1: with AIGP_SESSION disabled the attribute is treated as an unrecognised non-transitive one); none is';
   if (a.code === 29) return 'BGP-LS attribute: not compared (BGP-LS is not sent to ExaBGP, docs/INTEROP.md)';
   return undefined;
 }
@@ -171,8 +171,10 @@ export function exabgpTheirs(attr: Record<string, any>, a: PathAttribute): Facts
       return attr['local-preference'] === undefined ? [] : [String(attr['local-preference'])];
     case 6:
       return attr['atomic-aggregate'] ? ['present'] : [];
-    case 7:
-    case 18: {
+    case 18:
+      // RFC 6793 §4.1: between 4-octet speakers AS4_AGGREGATOR MUST be discarded; ExaBGP reports it as the aggregator
+      return attr.aggregator ? ['!bug:exabgp-as4-aggregator-kept'] : [];
+    case 7: {
       const g = attr.aggregator as string | undefined;
       if (!g) return [];
       const i = g.lastIndexOf(':');
