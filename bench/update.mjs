@@ -2,14 +2,16 @@
 //
 // Two typical UPDATEs (ORIGIN, AS_PATH, MED, LOCAL_PREF, COMMUNITIES, EXTENDED_COMMUNITIES, and an
 // MP_REACH_NLRI with one FlowSpec or one VPN NLRI), measured as:
-//   typed      decodeUpdate(bytes, session)          bytes → typed model, ns per UPDATE
+//   view       viewUpdate(bytes, session)            framing only; attributes decode on access
+//   view+NLRI  the same, then the MP_REACH NLRIs      what a route table keyed by NLRI needs
+//   typed      decodeUpdate(bytes, session)          bytes → every attribute typed, RFC 7606 verdict
 //   json       updateToJson(decodeUpdate(bytes))     bytes → Ze's whole-UPDATE JSON text
 //   hex→json   decodeUpdateHex(hex)                  what `ze bgp decode --update --json` does
 //   encode     encodeUpdate(model, session)          model → bytes
 //   +NLRI      the FlowSpec UPDATE with 1, 10 and 100 NLRIs: the cost of each extra NLRI
 // Each figure is the median of 5 timed batches after a warm-up.
 import { performance } from 'node:perf_hooks';
-import { createSession, decodeUpdate, decodeUpdateHex, encodeUpdate, updateToJson } from '../dist/index.js';
+import { createSession, decodeUpdate, decodeUpdateHex, encodeUpdate, updateToJson, viewUpdate } from '../dist/index.js';
 
 const quick = process.argv.includes('--quick');
 const BATCH_MS = quick ? 20 : 80;
@@ -79,6 +81,12 @@ for (const [name, bytes] of [
   rows.push({
     name,
     octets: bytes.length,
+    view: measure(() => {
+      sink += viewUpdate(bytes, session).attributeCount;
+    }),
+    viewNlri: measure(() => {
+      sink += viewUpdate(bytes, session).mpReach.nlri.length;
+    }),
     typed: measure(() => {
       sink += decodeUpdate(bytes, session).attributes.size;
     }),
@@ -93,9 +101,9 @@ for (const [name, bytes] of [
     }),
   });
 }
-console.log('| UPDATE | octets | bytes→typed | bytes→JSON | hex→JSON | model→bytes |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(`| ${r.name} | ${r.octets} | ${r.typed.toFixed(0)} ns | ${r.json.toFixed(0)} ns | ${r.hexJson.toFixed(0)} ns | ${r.encode.toFixed(0)} ns |`);
+console.log('| UPDATE | octets | view | view + NLRIs | bytes→typed (all, RFC 7606) | bytes→JSON | hex→JSON | model→bytes |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) console.log(`| ${r.name} | ${r.octets} | ${r.view.toFixed(0)} ns | ${r.viewNlri.toFixed(0)} ns | ${r.typed.toFixed(0)} ns | ${r.json.toFixed(0)} ns | ${r.hexJson.toFixed(0)} ns | ${r.encode.toFixed(0)} ns |`);
 
 console.log('\n| FlowSpec NLRIs in one UPDATE | bytes→typed | per extra NLRI | bytes→JSON | per extra NLRI |');
 console.log('|---:|---:|---:|---:|---:|');

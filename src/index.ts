@@ -15,6 +15,7 @@ import { decodeUpdateWith } from './update/decode.js';
 import { encodeUpdateWith, type UpdateEncodeOptions } from './update/encode.js';
 import { updateToJson, type UpdateJsonOptions } from './update/json.js';
 import type { BgpUpdate } from './update/model.js';
+import { UpdateView } from './update/view.js';
 
 export * from './core/index.js';
 export * from './registry/index.js';
@@ -107,6 +108,15 @@ function sessionOf(s: Session | SessionOptions | undefined): Session {
 export function decodeUpdate(bytes: Uint8Array, session?: Session | SessionOptions): BgpUpdate {
   const s = sessionOf(session);
   return decodeUpdateWith(bytes, s.ctx, s.attributes, s.extras);
+}
+
+/**
+ * A lazy typed view of one UPDATE: framing only, each attribute decoded on first access
+ * (`view.attribute(code)`, `view.mpReach`); `view.decode()` gives the full model with RFC 7606's verdict.
+ */
+export function viewUpdate(bytes: Uint8Array, session?: Session | SessionOptions): UpdateView {
+  const s = sessionOf(session);
+  return new UpdateView(bytes, s.ctx, s.attributes, s.extras);
 }
 
 /** Encode an UPDATE model as a BGP message (or its body with `{ header: false }`). */

@@ -7,3 +7,4 @@ export { updateToJson, updateBodyJson } from './json.js';
 export { nextHopText } from '../../attributes/mp/nexthop.js';
 export type { UpdateJsonOptions } from './json.js';
 export { updateRoutes } from './routes.js';
+export { UpdateView } from './view.js';
