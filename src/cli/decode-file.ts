@@ -17,6 +17,12 @@ import { RouteReader, type FileItem } from '../input/routes.js';
 import type { ExtraCommand } from './extra-commands.js';
 
 const CHUNK = 1 << 20;
+/**
+ * Each read chunk is pushed to the reader in slices of this size, and output is written as it
+ * grows past it: the routes of a slice die young (a scavenge frees them) instead of a whole
+ * chunk's routes surviving into the old generation.
+ */
+const SLICE = 1 << 16;
 const PROGRESS_MIN = 4 << 20;
 
 const OPTIONS = {
@@ -152,6 +158,10 @@ async function run(argv: string[], registry: Registry): Promise<number> {
       if (item.kind === 'route') {
         s += json.route(item) + '\n';
         routes++;
+        if (s.length > SLICE) {
+          out.write(s);
+          s = '';
+        }
       } else if (item.kind === 'error') {
         errors++;
         err += errorLine(item.error);
@@ -166,7 +176,7 @@ async function run(argv: string[], registry: Registry): Promise<number> {
   };
   const feed = async (c: Uint8Array): Promise<void> => {
     read += c.length;
-    await handle(reader.push(c));
+    for (let o = 0; o < c.length; o += SLICE) await handle(reader.push(c.subarray(o, o + SLICE)));
     if (progress) {
       const now = Date.now();
       if (now - lastProgress > 250) {

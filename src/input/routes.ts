@@ -95,6 +95,23 @@ export class RouteReader {
   readonly skipped = new Map<string, number>();
   records = 0;
   updates = 0;
+  /**
+   * RIB entry bodies are carved from 256 KiB slabs: one backing store per slab instead of one per
+   * entry (small ArrayBuffers each cost an allocation the GC must track). A slab is never written
+   * again once handed out, so the views stay valid; it is freed with the last route using it.
+   */
+  private slab = new Uint8Array(0);
+  private slabPos = 0;
+  private readonly alloc = (n: number): Uint8Array => {
+    if (n > 65536) return new Uint8Array(n);
+    if (this.slabPos + n > this.slab.length) {
+      this.slab = new Uint8Array(1 << 18);
+      this.slabPos = 0;
+    }
+    const v = this.slab.subarray(this.slabPos, this.slabPos + n);
+    this.slabPos += n;
+    return v;
+  };
 
   constructor(private readonly opts: RouteReaderOptions) {
     this.defaults = opts.defaults ?? { as4: true, addPath: [] };
@@ -254,7 +271,7 @@ export class RouteReader {
         record: name,
         peer: peer ? { address: peer.address, as: peer.as, bgpId: peer.bgpId } : { address: `peer-index-${e.peerIndex}` },
       };
-      const body = ribUpdateBody(r.afi, r.safi, nlri, e.pathId, e.attributes);
+      const body = ribUpdateBody(r.afi, r.safi, nlri, e.pathId, e.attributes, this.alloc);
       this.update(decodeUpdateWith(body, s.ctx, s.attributes, s.extras), source, out);
     }
   }
@@ -268,7 +285,7 @@ const BGP_TYPES: Record<number, string> = { 1: 'open', 2: 'update', 3: 'notifica
  * (RFC 4760 §3) with the record's AFI, SAFI and NLRI; an MP_REACH_NLRI in the full form (some
  * writers) keeps its next hop and takes the record's NLRI.
  */
-export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathId: number | undefined, attrs: Uint8Array): Uint8Array {
+export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathId: number | undefined, attrs: Uint8Array, alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
   const nl = pathId === undefined ? nlri.length : nlri.length + 4;
   // Find MP_REACH_NLRI among the attributes (headers only; the decoder checks the rest).
   let mpAt = -1;
@@ -295,7 +312,9 @@ export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathI
   }
   const legacy = afi === 1 && safi === 1 && mpAt < 0;
   if (legacy) {
-    const b = new Uint8Array(4 + attrs.length + nl);
+    const b = alloc(4 + attrs.length + nl);
+    b[0] = 0;
+    b[1] = 0;
     b[2] = attrs.length >> 8;
     b[3] = attrs.length & 0xff;
     b.set(attrs, 4);
@@ -308,7 +327,9 @@ export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathI
   const mplen = (ext ? 4 : 3) + vlen;
   const rest = mpAt < 0 ? attrs.length : attrs.length - (mpEnd - mpAt);
   const total = rest + mplen;
-  const b = new Uint8Array(4 + total);
+  const b = alloc(4 + total);
+  b[0] = 0;
+  b[1] = 0;
   b[2] = (total >> 8) & 0xff;
   b[3] = total & 0xff;
   let o = 4;
