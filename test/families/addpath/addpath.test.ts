@@ -49,6 +49,9 @@ function withoutPathId(m: object): Record<string, unknown> {
  * Written independently of JsonWriter: a small scanner over the text.
  */
 function withPathId(text: string, id: number): string {
+  // A family whose NLRI JSON is a plain string (unicast: Ze's `"10.0.0.0/24"`) carries the path id
+  // in an object instead: `{"path-id":N,"prefix":"…"}`, the keys of Ze's event formatter.
+  if (text.startsWith('"')) return `{"path-id":${id},"prefix":${text}}`;
   const open = text.indexOf('{');
   const entry = `"path-id":${id}`;
   let depth = 0;
