@@ -2,7 +2,7 @@
  * BGP sessions out of a packet capture: the TCP segments of port 179 (RFC 4271 §8.2.1: BGP runs
  * over TCP port 179) are put back in order per direction (RFC 9293 §3.4 sequence numbers: a
  * retransmitted or overlapping segment is trimmed to its new octets; an early one waits, up to
- * `maxPending` octets per direction, after which the gap is reported and skipped), then cut into
+ * `maxPending` octets per direction (256 KiB), after which the gap is reported and skipped), then cut into
  * BGP messages by their header (RFC 4271 §4.1: Marker, Length 19..65535 with RFC 8654, Type).
  * The OPEN of each direction (RFC 4271 §4.2) says how the other direction's UPDATEs read:
  * 4-octet AS (RFC 6793 §4) and ADD-PATH (RFC 7911 §5), see `negotiate`.
@@ -21,7 +21,8 @@ import { ByteQueue } from './queue.js';
 import { NlriError } from '../core/errors.js';
 
 export const BGP_PORT = 179;
-const MAX_FLOWS = 4096;
+/** Directions tracked at once (the oldest is forgotten past it): with `maxPending`, bounds the memory. */
+const MAX_FLOWS = 1024;
 
 export interface CaptureMessage {
   readonly kind: 'bgp';
@@ -51,7 +52,7 @@ export interface CaptureOptions {
   defaults?: Negotiated;
   /** TCP ports taken as BGP (default [179]). */
   ports?: readonly number[];
-  /** Out-of-order octets kept per direction before a gap is given up (default 1 MiB). */
+  /** Out-of-order octets kept per direction before a gap is given up (default 256 KiB). */
   maxPending?: number;
 }
 
@@ -89,7 +90,7 @@ export class CaptureReader {
   constructor(private readonly opts: CaptureOptions) {
     this.ports = new Set(opts.ports ?? [BGP_PORT]);
     this.defaults = opts.defaults ?? { as4: true, addPath: [] };
-    this.maxPending = opts.maxPending ?? 1 << 20;
+    this.maxPending = opts.maxPending ?? 1 << 18;
   }
 
   get done(): boolean {
@@ -203,7 +204,11 @@ export class CaptureReader {
     d.marks.push({ pos, offset, ts });
     q.push(data);
     for (;;) {
-      if (!d.synced && !this.resync(d)) return;
+      if (!d.synced && !this.resync(d)) {
+        // Nothing to frame yet: forget the packets whose octets were all dropped.
+        while (d.marks.length > 1 && d.marks[1]!.pos <= q.offset) d.marks.shift();
+        return;
+      }
       if (q.length < 19) return;
       let bad = '';
       for (let i = 0; i < 16; i++) if (q.at(i) !== 0xff) bad = 'no BGP marker (RFC 4271 §4.1)';
