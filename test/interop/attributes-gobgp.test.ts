@@ -31,7 +31,7 @@ describe.skipIf(!GOBGPD || !GOBGP)('GoBGP 3.10 reads path attributes as ze-nlri 
     held = notSent('gobgp', inputs, 3);
     const sent = inputs.map((i, k) => [i, k] as const).filter(([, k]) => !held.has(k));
     const isolate = (j: number): boolean => sent[j]![0].attrs.some((a) => attrBug('gobgp', a, sent[j]![0])?.isolate === true);
-    const got = await feedUpdates(h, sent.map(([i]) => i), { timeoutMs: 4_000, isolate });
+    const got = await feedUpdates(h, sent.map(([i]) => i), { timeoutMs: 6_000, isolate });
     out = inputs.map(() => ({}));
     sent.forEach(([, k], j) => (out[k] = got[j]!));
   }, 120_000);

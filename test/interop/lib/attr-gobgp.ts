@@ -33,14 +33,19 @@ const nextAddr = (): string => {
 
 const SENTINEL = Uint8Array.of(32, 198, 51, 100, 99);
 
-/** The neighbour's IPv4 Adj-RIB-In; 64-bit AIGP metrics kept as decimal strings (JSON.parse would round them). */
-async function adjIn(d: GoBgpd, addr: string): Promise<Record<string, any[]>> {
+/**
+ * The neighbour's IPv4 Adj-RIB-In; 64-bit AIGP metrics kept as decimal strings (JSON.parse would
+ * round them). A string: the listing failed (the CLI's error), which no wait mends.
+ */
+async function adjIn(d: GoBgpd, addr: string): Promise<Record<string, any[]> | string> {
   const r = await d.cli(['neighbor', addr, 'adj-in', '-a', 'ipv4', '-j']);
+  const text = r.stdout.trim();
+  if (r.code !== 0 && d.alive) return `adj-in listing failed: ${(r.stderr || text).trim().slice(0, 200)}`;
   try {
-    const a = JSON.parse(r.stdout.trim().replace(/("metric":)(\d{16,})/g, '$1"$2"')) as unknown;
+    const a = JSON.parse(text.replace(/("metric":)(\d{16,})/g, '$1"$2"')) as unknown;
     return a && typeof a === 'object' ? (a as Record<string, any[]>) : {};
   } catch {
-    return {};
+    return text ? `adj-in listing failed: ${text.slice(0, 200)}` : {};
   }
 }
 
@@ -72,7 +77,9 @@ async function session(h: { d: GoBgpd }, items: readonly [number, Item][], timeo
     const deadline = Date.now() + timeoutMs;
     let table: Record<string, any[]> = {};
     for (;;) {
-      table = await adjIn(d, addr);
+      const t = await adjIn(d, addr);
+      if (typeof t === 'string') return { found, problem: `sentinel not seen (${t})` };
+      table = t;
       if ('198.51.100.99/32' in table) break;
       if (!d.alive || sp.closed || Date.now() > deadline) {
         const crashed = !d.alive;

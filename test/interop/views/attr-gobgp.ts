@@ -168,6 +168,8 @@ export function gobgpOurs(a: PathAttribute): Facts | undefined {
     case 35:
       return [`value=${hx(a.raw)}`];
     case 40: {
+      // GoBGP's JSON has the SRv6 Service TLVs only: without one there is nothing to compare
+      if (!(v as PrefixSid).tlvs.some((t) => t.type === 5 || t.type === 6)) return undefined;
       const out: Facts = [];
       for (const t of (v as PrefixSid).tlvs) {
         if ('raw' in t || t.type === 1 || t.type === 3) continue;
