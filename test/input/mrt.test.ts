@@ -243,4 +243,13 @@ describe('MRT errors (bounded lengths, file offsets)', () => {
     const d = decodeBytes('mrt', B.buf(B.mrt(1, 13, 1, body)));
     expect(d.errors).toEqual([{ code: 'trailing-bytes', offset: 12 + 8, message: 'TABLE_DUMP_V2/PEER_INDEX_TABLE: 2 octets after the 0 peer entries', fatal: false }]);
   });
+
+  it('RIB_GENERIC: an AFI/SAFI without a codec is skipped and counted; an NLRI the codec rejects is reported', () => {
+    const unknown = B.mrt(1, 13, 6, B.ribGeneric(1, 99, 99, [1, 2, 3], []));
+    const badNlri = B.mrt(1, 13, 6, B.ribGeneric(1, 1, 1, [40, 1, 2], []));
+    const d = decodeBytes('mrt', B.buf(B.cat(unknown, badNlri)));
+    expect(Object.fromEntries(d.reader.skipped)).toEqual({ 'TABLE_DUMP_V2/RIB_GENERIC (afi 99 safi 99)': 1 });
+    expect(d.errors).toHaveLength(1);
+    expect(d.errors[0]).toMatchObject({ offset: unknown.length + 12 + 7, fatal: false, message: expect.stringMatching(/^TABLE_DUMP_V2\/RIB_GENERIC: /) });
+  });
 });

@@ -192,4 +192,39 @@ describe('pcapng, Linux SLL, IPv6', () => {
     expect(c.push(B.buf(B.pcap(1, [B.ethernet(other), B.ethernet(udp), arp].map((data) => ({ sec: 1, usec: 0, data })))))).toEqual([]);
     expect(c.stats).toMatchObject({ packets: 3, segments: 0, skipped: 3 });
   });
+
+  it('pcapng packet blocks: an unknown interface, a captured length over the block, a Simple Packet Block', () => {
+    const upd = B.update(B.cat(B.ORIGIN_IGP, B.asPath([65001]), B.nextHop(A)), B.prefix4('203.0.113.0/24'));
+    const base = B.pcapng(101, []);
+    const block = (type: number, body: B.Bytes): B.Bytes => {
+      const padded = B.cat(body, Array((4 - (body.length % 4)) % 4).fill(0));
+      return B.cat(B.u32(type), B.u32(12 + padded.length), padded, B.u32(12 + padded.length));
+    };
+    const frame = frames([{ from: 'a', seq: 1, payload: upd }])[0]!;
+    const noIface = block(6, B.cat(B.u32(3), B.u32(0), B.u32(0), B.u32(4), B.u32(4), [1, 2, 3, 4]));
+    const tooLong = block(6, B.cat(B.u32(0), B.u32(0), B.u32(0), B.u32(99), B.u32(99), [1, 2, 3, 4]));
+    const spb = block(3, B.cat(B.u32(frame.length), frame));
+    const d = decodeBytes('pcap', B.buf(B.cat(base, noIface, tooLong, spb)));
+    expect(d.errors).toEqual([
+      { code: 'bad-value', offset: base.length + 8, message: 'pcapng packet names Interface ID 3, not described', fatal: false },
+      { code: 'bad-length', offset: base.length + noIface.length + 20, message: 'pcapng Captured Packet Length 99 exceeds the 4 octets of the block', fatal: false },
+    ]);
+    expect(d.routes.map((r) => [r.nlri, (r.source as { timestamp: number }).timestamp])).toEqual([['203.0.113.0/24', 0]]);
+  });
+
+  it('an OPEN whose optional parameters overrun it is reported; its direction keeps the defaults', () => {
+    const bad = B.bgpMessage(1, B.cat(B.u8(4), B.u16(65001), B.u16(90), B.ip4(A), B.u8(20), [2, 6]));
+    const c = new CaptureReader({ families: defaultRegistry });
+    const out = c.push(B.buf(B.pcap(1, frames([{ from: 'a', seq: 0, flags: SYN, payload: [] }, { from: 'a', seq: 1, payload: bad }]).map((f) => ({ sec: 1, usec: 0, data: B.ethernet(f) })))));
+    expect(out[0]).toMatchObject({ kind: 'error', fatal: false, error: { code: 'truncated', message: `${A}:50000 > ${Z}:179: OPEN: Optional Parameters 20 exceeds the 2 bytes left` } });
+    expect(out[1]).toMatchObject({ kind: 'bgp', type: 1, session: { as4: true, addPath: [] } });
+  });
+
+  it('802.1Q-tagged Ethernet and LINKTYPE_NULL frames', () => {
+    const upd = B.update(B.cat(B.ORIGIN_IGP, B.asPath([65001]), B.nextHop(A)), B.prefix4('203.0.113.0/24'));
+    const f = frames([{ from: 'a', seq: 1, payload: upd }])[0]!;
+    const tagged = B.cat(B.hex('020000000001020000000002'), B.u16(0x8100), B.u16(100), B.u16(0x0800), f);
+    expect(decodeBytes('pcap', B.buf(B.pcap(1, [{ sec: 1, usec: 0, data: tagged }]))).routes).toHaveLength(1);
+    expect(decodeBytes('pcap', B.buf(B.pcap(0, [{ sec: 1, usec: 0, data: B.cat(B.u32le(2), f) }]))).routes).toHaveLength(1);
+  });
 });
