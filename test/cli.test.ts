@@ -120,7 +120,8 @@ describe('ze-nlri decode-attr / plugin (wired from src/cli/extra-commands.ts)', 
   });
 
   it('decode-attr: unknown attribute is a usage error, bad hex a codec error', () => {
-    expect(run(['decode-attr', 'foo', '00'])).toMatchObject({ code: 2, out: '', err: 'error: decode-attr takes bgp-ls <hex>\n' });
+    expect(run(['decode-attr', 'foo', '00'])).toMatchObject({ code: 2, out: '' });
+    expect(run(['decode-attr', 'foo', '00']).err).toMatch(/^error: decode-attr takes origin\|as-path\|.*\|bgp-ls\|.* <hex>\n$/);
     expect(run(['decode-attr', 'bgp-ls', '0Z'])).toMatchObject({ code: 1, err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z'\n" });
   });
 

@@ -3,7 +3,7 @@
  * `main.ts` lists them in its help and dispatches to them by name.
  */
 import type { Registry } from '../registry/registry.js';
-import { decodeAttrCommand } from './decode-attr.js';
+import { decodeAttrCommand, encodeAttrCommand } from './decode-attr.js';
 import { decodeFileCommand } from './decode-file.js';
 import { runPluginCommand } from './plugin.js';
 import { decodeUpdateCommand, encodeUpdateCommand } from './update-commands.js';
@@ -27,4 +27,4 @@ const pluginCommand: ExtraCommand = {
   },
 };
 
-export const extraCommands: readonly ExtraCommand[] = [decodeUpdateCommand, encodeUpdateCommand, decodeAttrCommand, decodeFileCommand, pluginCommand];
+export const extraCommands: readonly ExtraCommand[] = [decodeUpdateCommand, encodeUpdateCommand, decodeAttrCommand, encodeAttrCommand, decodeFileCommand, pluginCommand];
