@@ -18,18 +18,3 @@ export interface InputError {
 export function inputError(code: NlriErrorCode, message: string, offset: number, fatal: boolean): InputError {
   return { kind: 'error', offset, error: new NlriError(code, message, '', offset), fatal };
 }
-
-/** A bound check failed inside a record: thrown by field readers, caught by the record loop. */
-export class RecordError extends Error {
-  constructor(
-    readonly code: NlriErrorCode,
-    message: string,
-    readonly at: number,
-  ) {
-    super(message);
-  }
-}
-
-export function need(have: number, want: number, what: string, at: number): void {
-  if (want > have) throw new RecordError('truncated', `${what} needs ${want} octets, ${have} left`, at);
-}
