@@ -11,6 +11,10 @@
  *                neighbor-address <ip> (260/262)  mt-id <0-65535> (263, repeatable)
  *     prefix-*:  mt-id (263)  ospf-route-type <0-255> (264)  prefix <ip/len> (265)
  *     srv6-sid:  mt-id (263)  sid <ipv6> (518)
+ *     link:      address-family <ipv4|ipv6|0-255> (1185, RFC 9815 §5.2.2.1)
+ *     sr-policy-cp (RFC 9857 §4.1, TLV 554; all six required): protocol-origin <0-255>
+ *                endpoint <ip>  color <u32>  originator-asn <u32>  originator-address <ip>
+ *                discriminator <u32>  (the E/O flags follow the address families)
  *     any type:  tlv <type>:<hex> (any top-level TLV, kept as given)
  *
  * RFC 9552 §5.1: TLVs are written in ascending type order (a stable sort keeps repeated codes in
@@ -23,6 +27,7 @@ import { parseRd, rdToString } from '../../src/core/rd.js';
 import { uintArg } from '../../src/core/bgp.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { NlriError } from '../../src/core/errors.js';
+import { tlvBytes } from './wire.js';
 import { NLRI_TYPE, PROTOCOL_NAMES, TLV, type BgpLsModel, type BgpLsNlri, type LsNlriKind, type LsTlv, type NodeDescriptor } from './model.js';
 
 const KINDS = Object.keys(NLRI_TYPE) as LsNlriKind[];
@@ -113,8 +118,40 @@ export function tlvCode(t: LsTlv): number {
     case 'ospf-route-type': return TLV.OSPF_ROUTE_TYPE;
     case 'ip-reachability': return TLV.IP_REACHABILITY;
     case 'srv6-sid': return TLV.SRV6_SID;
+    case 'sr-policy-cp': return TLV.SR_POLICY_CP;
+    case 'af-link': return TLV.AF_LINK;
     case 'tlv': return t.type;
   }
+}
+
+const CP_KEYS = ['protocol-origin', 'endpoint', 'color', 'originator-asn', 'originator-address', 'discriminator'] as const;
+
+function cpFromArgs(cp: Map<string, string>): LsTlv {
+  for (const k of CP_KEYS) if (!cp.has(k)) argsError(`missing ${k}: an sr-policy-cp NLRI needs ${CP_KEYS.join(', ')}`);
+  const addr = (k: string): Uint8Array => {
+    const a = parseAddr(cp.get(k)!);
+    if (typeof a === 'string') argsError(`invalid ${k}: ${a}`);
+    return a.bytes;
+  };
+  const endpoint = addr('endpoint');
+  const originator = addr('originator-address');
+  return {
+    kind: 'sr-policy-cp',
+    protocolOrigin: uintArg(cp.get('protocol-origin')!, 8, 'protocol-origin'),
+    flags: (endpoint.length === 16 ? 0x80 : 0) | (originator.length === 16 ? 0x40 : 0),
+    reserved: 0,
+    endpoint,
+    color: u32Arg(cp.get('color')!, 'color'),
+    originatorAsn: u32Arg(cp.get('originator-asn')!, 'originator-asn'),
+    originator,
+    discriminator: u32Arg(cp.get('discriminator')!, 'discriminator'),
+  };
+}
+
+function afArg(s: string): number {
+  if (s === 'ipv4') return 1;
+  if (s === 'ipv6') return 2;
+  return uintArg(s, 8, 'address-family');
 }
 
 function sortByCode<T>(items: T[], code: (t: T) => number): T[] {
@@ -133,6 +170,7 @@ export function nlriFromArgs(args: readonly string[], vpn: boolean): BgpLsNlri {
   const remote: NodeDescriptor[] = [];
   const tlvs: LsTlv[] = [];
   let mt: number[] | undefined;
+  const cp = new Map<string, string>();
   const isLink = kind === 'link';
   for (let i = 1; i < args.length; i += 2) {
     const key = args[i]!;
@@ -147,7 +185,7 @@ export function nlriFromArgs(args: readonly string[], vpn: boolean): BgpLsNlri {
         continue;
       case 'tlv': tlvs.push(rawTlvArg(val)); continue;
       case 'mt-id':
-        if (kind === 'node') break;
+        if (kind === 'node' || kind === 'sr-policy-cp') break;
         if (mt === undefined) tlvs.push({ kind: 'mt-id', ids: (mt = []) });
         mt.push(uintArg(val, 16, 'mt-id'));
         continue;
@@ -195,6 +233,15 @@ export function nlriFromArgs(args: readonly string[], vpn: boolean): BgpLsNlri {
         continue;
       }
     }
+    if (isLink && key === 'address-family') {
+      tlvs.push({ kind: 'af-link', af: afArg(val) });
+      continue;
+    }
+    if (kind === 'sr-policy-cp' && (CP_KEYS as readonly string[]).includes(key)) {
+      if (cp.has(key)) argsError(`${key} given twice`);
+      cp.set(key, val);
+      continue;
+    }
     if (kind === 'srv6-sid' && key === 'sid') {
       const a = parseAddr(val);
       if (typeof a === 'string' || !a.v6) argsError(`invalid sid: ${typeof a === 'string' ? a : `${val} is not an IPv6 address`}`);
@@ -207,6 +254,7 @@ export function nlriFromArgs(args: readonly string[], vpn: boolean): BgpLsNlri {
   if (vpn && rd === undefined) argsError('missing rd: bgp-ls/bgp-ls-vpn NLRIs carry a route distinguisher');
   tlvs.push({ kind: 'local-node', descriptors: sortByCode(local, descriptorCode) });
   if (isLink) tlvs.push({ kind: 'remote-node', descriptors: sortByCode(remote, descriptorCode) });
+  if (kind === 'sr-policy-cp') tlvs.push(cpFromArgs(cp));
   const sorted = sortByCode(tlvs, tlvCode);
   return rd ? { kind, protocolId, identifier, rd, tlvs: sorted } : { kind, protocolId, identifier, tlvs: sorted };
 }
@@ -246,6 +294,7 @@ export function nlriToArgs(m: BgpLsModel): string[] {
   let locals = 0;
   let remotes = 0;
   let mts = 0;
+  let cps = 0;
   for (const t of m.tlvs) {
     switch (t.kind) {
       case 'local-node':
@@ -289,13 +338,34 @@ export function nlriToArgs(m: BgpLsModel): string[] {
         if (m.kind === 'srv6-sid') out.push('sid', ipv6ToString(t.sid));
         else out.push('tlv', `${TLV.SRV6_SID}:${toHex(t.sid)}`);
         continue;
+      case 'af-link':
+        if (isLink) out.push('address-family', t.af === 1 ? 'ipv4' : t.af === 2 ? 'ipv6' : String(t.af));
+        else out.push('tlv', `${TLV.AF_LINK}:${hexU8(t.af)}`);
+        continue;
+      case 'sr-policy-cp': {
+        const canonical = (t.flags & 0x3f) === 0 && t.reserved === 0;
+        if (m.kind === 'sr-policy-cp' && canonical && cps++ === 0) {
+          out.push('protocol-origin', String(t.protocolOrigin));
+          out.push('endpoint', t.endpoint.length === 4 ? ipv4ToString(t.endpoint) : ipv6ToString(t.endpoint));
+          out.push('color', String(t.color), 'originator-asn', String(t.originatorAsn));
+          out.push('originator-address', t.originator.length === 4 ? ipv4ToString(t.originator) : ipv6ToString(t.originator));
+          out.push('discriminator', String(t.discriminator));
+        } else out.push('tlv', `${TLV.SR_POLICY_CP}:${toHex(tlvBytesOf(t))}`);
+        continue;
+      }
       case 'tlv':
         out.push('tlv', `${t.type}:${toHex(t.value)}`);
         continue;
     }
   }
+  if (m.kind === 'sr-policy-cp' && cps !== 1) modelError('an sr-policy-cp NLRI without one plain TLV 554 has no args form');
   if (locals !== 1 || (isLink && remotes !== 1)) modelError(`an NLRI without exactly one TLV 256${isLink ? ' and one TLV 257' : ''} has no args form`);
   return out;
+}
+
+/** A TLV 554's value bytes (what follows its type and length). */
+function tlvBytesOf(t: LsTlv): Uint8Array {
+  return tlvBytes(t).subarray(4);
 }
 
 function hexU8(v: number): string {

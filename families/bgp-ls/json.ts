@@ -23,12 +23,18 @@
  * order, for every top-level TLV the NLRI type's keys do not show (an unknown code, a TLV of
  * another NLRI type, a node NLRI's second TLV 256, an earlier TLV 256/257/265 that the last
  * one replaces, …). `trailing` bytes (not a TLV) are not shown.
+ *
+ * Types Ze does not decode (it keeps them as parsed:false), in the same style: the SR Policy
+ * Candidate Path NLRI (type 5, RFC 9857 §4): `node-descriptors` for the headend's TLV 256 and
+ * `sr-policy-cp` for TLV 554 (`color`, `discriminator`, `endpoint`, `flags` {E, O, RSV},
+ * `originator-address`, `originator-asn`, `protocol-origin`); and in Link NLRIs
+ * `address-family-link` (TLV 1185, RFC 9815 §5.2.2.1: 1 IPv4, 2 IPv6).
  */
 import type { JsonWriter } from '../../src/core/json.js';
 import { ipToString, ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { toHex } from '../../src/core/hex.js';
 import { rdToString } from '../../src/core/rd.js';
-import { TLV, ZE_TYPE_NAME, type BgpLsModel, type BgpLsNlri, type LsTlv, type NodeDescriptor, type NodeDescriptors } from './model.js';
+import { TLV, ZE_TYPE_NAME, type BgpLsModel, type BgpLsNlri, type LsTlv, type NodeDescriptor, type NodeDescriptors, type SrPolicyCpDescriptor } from './model.js';
 import { tlvBytes } from './wire.js';
 
 function u32(b: Uint8Array, o: number): number {
@@ -203,7 +209,41 @@ function nodeJson(m: BgpLsNlri, j: JsonWriter): void {
   j.endObject();
 }
 
+/** TLV 554's object (RFC 9857 §4.1). */
+function cpDescriptor(t: SrPolicyCpDescriptor, j: JsonWriter): void {
+  const f = t.flags;
+  j.beginObject();
+  j.keyRaw('color').number(t.color);
+  j.keyRaw('discriminator').number(t.discriminator);
+  j.keyRaw('endpoint').stringRaw(ipToString(t.endpoint.length === 16, t.endpoint));
+  j.keyRaw('flags').beginObject().keyRaw('E').number((f >> 7) & 1).keyRaw('O').number((f >> 6) & 1).keyRaw('RSV').number(f & 0x3f).endObject();
+  j.keyRaw('originator-address').stringRaw(ipToString(t.originator.length === 16, t.originator));
+  j.keyRaw('originator-asn').number(t.originatorAsn);
+  j.keyRaw('protocol-origin').number(t.protocolOrigin);
+  j.endObject();
+}
+
+/** SR Policy Candidate Path NLRI (RFC 9857 §4): headend TLV 256 and the first TLV 554. */
+function srPolicyJson(m: BgpLsNlri, j: JsonWriter): void {
+  const local = firstLocal(m);
+  const cp = m.tlvs.find((t): t is SrPolicyCpDescriptor => t.kind === 'sr-policy-cp');
+  j.beginObject();
+  header(m, j);
+  j.keyRaw('node-descriptors');
+  if (local === undefined) j.beginArray().endArray();
+  else descriptors(local, j);
+  otherTlvs(m, m.tlvs.map((t) => t === local || t === cp), j);
+  tail(m, j);
+  if (cp !== undefined) {
+    j.keyRaw('sr-policy-cp');
+    cpDescriptor(cp, j);
+  }
+  j.endObject();
+}
+
 function linkJson(m: BgpLsNlri, j: JsonWriter): void {
+  let af: number | undefined;
+  let afAt = -1;
   let local: NodeDescriptors | undefined;
   let remote: NodeDescriptors | undefined;
   const ifAddrs: string[] = [];
@@ -220,6 +260,7 @@ function linkJson(m: BgpLsNlri, j: JsonWriter): void {
       case 'ipv4-neighbor': nbAddrs.push(ipv4ToString(t.addr)); break;
       case 'ipv6-neighbor': nbAddrs.push(ipv6ToString(t.addr)); break;
       case 'mt-id': mtIds(t, mt); break;
+      case 'af-link': if (af === undefined) (af = t.af), (afAt = m.tlvs.indexOf(t)); break;
       case 'tlv':
         if (t.type === TLV.MT_ID) mtIds(t, mt);
         else if (t.type === TLV.LINK_ID && t.value.length >= 8) ids.push(u32(t.value, 0), u32(t.value, 4));
@@ -227,6 +268,7 @@ function linkJson(m: BgpLsNlri, j: JsonWriter): void {
     }
   }
   j.beginObject();
+  if (af !== undefined) j.keyRaw('address-family-link').number(af);
   j.keyRaw('interface-addresses').beginArray();
   for (const a of ifAddrs) j.stringRaw(a);
   j.endArray();
@@ -249,6 +291,7 @@ function linkJson(m: BgpLsNlri, j: JsonWriter): void {
       switch (t.kind) {
         case 'local-node': return i === li;
         case 'remote-node': return i === ri;
+        case 'af-link': return i === afAt;
         case 'link-id': case 'ipv4-interface': case 'ipv6-interface': case 'ipv4-neighbor': case 'ipv6-neighbor': case 'mt-id': return true;
         case 'tlv': return t.type === TLV.MT_ID || (t.type === TLV.LINK_ID && t.value.length >= 8);
         default: return false;
@@ -314,6 +357,9 @@ export function nlriJson(m: BgpLsModel, j: JsonWriter): void {
     case 'prefix-v4':
     case 'prefix-v6':
       prefixJson(m, j);
+      return;
+    case 'sr-policy-cp':
+      srPolicyJson(m, j);
       return;
   }
 }

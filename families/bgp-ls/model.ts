@@ -9,8 +9,11 @@
  */
 import type { NlriBase } from '../../src/registry/family.js';
 
-/** RFC 9552 §5.2 Table 1 (and RFC 9514 §6 for type 6): the NLRI types ze-nlri decodes. */
-export type LsNlriKind = 'node' | 'link' | 'prefix-v4' | 'prefix-v6' | 'srv6-sid';
+/**
+ * RFC 9552 §5.2 Table 1, RFC 9857 §4 (type 5) and RFC 9514 §6 (type 6): the NLRI types ze-nlri
+ * decodes.
+ */
+export type LsNlriKind = 'node' | 'link' | 'prefix-v4' | 'prefix-v6' | 'sr-policy-cp' | 'srv6-sid';
 
 /** An undecoded TLV: unknown code, or a known code whose value length is not the RFC's. */
 export interface RawTlv {
@@ -66,7 +69,33 @@ export type LsTlv =
   | { readonly kind: 'ip-reachability'; readonly length: number; readonly addr: Uint8Array }
   /** 518 SRv6 SID Information (RFC 9514 §6.1), 16 octets. */
   | { readonly kind: 'srv6-sid'; readonly sid: Uint8Array }
+  | SrPolicyCpDescriptor
+  /**
+   * 1185 Address Family Link Descriptor (RFC 9815 §5.2.2.1, BGP-LS-SPF Link NLRIs), 1 octet:
+   * 1 IPv4, 2 IPv6 (0 and 255 reserved; any value is kept).
+   */
+  | { readonly kind: 'af-link'; readonly af: number }
   | RawTlv;
+
+/**
+ * 554 SR Policy Candidate Path Descriptor (RFC 9857 §4.1), in an SR Policy Candidate Path NLRI
+ * (type 5): Protocol-Origin (1), Flags (1: E = endpoint is IPv6, O = originator is IPv6),
+ * Reserved (2), Endpoint (4/16), Policy Color (4), Originator ASN (4), Originator Address (4/16),
+ * Discriminator (4). Typed only when the length is the one the E and O flags give (24, 36 or 48).
+ */
+export interface SrPolicyCpDescriptor {
+  readonly kind: 'sr-policy-cp';
+  readonly protocolOrigin: number;
+  /** The whole flags octet (E 0x80, O 0x40, the other bits as received). */
+  readonly flags: number;
+  /** The 2 reserved octets, kept for a byte-exact re-encode. */
+  readonly reserved: number;
+  readonly endpoint: Uint8Array;
+  readonly color: number;
+  readonly originatorAsn: number;
+  readonly originator: Uint8Array;
+  readonly discriminator: number;
+}
 
 /** A decoded BGP-LS NLRI of a known type. */
 export interface BgpLsNlri extends NlriBase {
@@ -101,10 +130,11 @@ export const NLRI_TYPE: Readonly<Record<LsNlriKind, number>> = {
   link: 2,
   'prefix-v4': 3,
   'prefix-v6': 4,
+  'sr-policy-cp': 5,
   'srv6-sid': 6,
 };
 
-export const KIND_BY_TYPE: readonly (LsNlriKind | undefined)[] = [undefined, 'node', 'link', 'prefix-v4', 'prefix-v6', undefined, 'srv6-sid'];
+export const KIND_BY_TYPE: readonly (LsNlriKind | undefined)[] = [undefined, 'node', 'link', 'prefix-v4', 'prefix-v6', 'sr-policy-cp', 'srv6-sid'];
 
 /** Ze's `ls-nlri-type` names. */
 export const ZE_TYPE_NAME: Readonly<Record<LsNlriKind, string>> = {
@@ -112,6 +142,8 @@ export const ZE_TYPE_NAME: Readonly<Record<LsNlriKind, string>> = {
   link: 'bgpls-link',
   'prefix-v4': 'bgpls-prefix-v4',
   'prefix-v6': 'bgpls-prefix-v6',
+  // Ze has no name for type 5 (it keeps it as parsed:false); this one follows its pattern.
+  'sr-policy-cp': 'bgpls-sr-policy-cp',
   'srv6-sid': 'bgpls-srv6-sid',
 };
 
@@ -134,7 +166,12 @@ export const TLV = {
   BGP_ROUTER_ID: 516,
   MEMBER_ASN: 517,
   SRV6_SID: 518,
+  SR_POLICY_CP: 554,
+  AF_LINK: 1185,
 } as const;
+
+/** Protocol-ID 9 Segment Routing (RFC 9857 §4): the SR Policy Candidate Path NLRI's source. */
+export const PROTOCOL_SEGMENT_ROUTING = 9;
 
 /** Protocol-ID names (RFC 9552 §5.2 Table 2, RFC 9086 §4 for 7), as Ze prints them. */
 export const PROTOCOL_NAMES: readonly string[] = ['', 'isis-l1', 'isis-l2', 'ospfv2', 'direct', 'static', 'ospfv3', 'bgp'];

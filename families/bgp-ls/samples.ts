@@ -50,4 +50,34 @@ export const samples: readonly Sample[] = Object.freeze([
     args: ['node', 'protocol', 'ospfv2', 'identifier', '256', 'rd', '0:65001:100', 'asn', '65001', 'router-id', '1.1.1.1'],
     note: 'VPN Node NLRI (RFC 9552 §5.2, SAFI 72): Route Distinguisher 0:65001:100 after the length',
   },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0005003909000000000000000001000010020000040000FDE90203000401010101022A0018020000000A000002000000640000FDE90101010100000001',
+    args: ['sr-policy-cp', 'protocol', '9', 'asn', '65001', 'router-id', '1.1.1.1', 'protocol-origin', '2', 'endpoint', '10.0.0.2', 'color', '100', 'originator-asn', '65001', 'originator-address', '1.1.1.1', 'discriminator', '1'],
+    note: 'SR Policy Candidate Path NLRI (RFC 9857 §4): headend AS 65001 / 1.1.1.1, TLV 554 BGP-origin, endpoint 10.0.0.2, color 100 (hand-built from §4.1)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls',
+    hex: '0005005109000000000000000001000010020000040000FDE90203000401010101022A003003C0000020010DB8000000000000000000000002000000C80000FDE920010DB800000000000000000000000100000007',
+    args: ['sr-policy-cp', 'protocol', '9', 'asn', '65001', 'router-id', '1.1.1.1', 'protocol-origin', '3', 'endpoint', '2001:db8::2', 'color', '200', 'originator-asn', '65001', 'originator-address', '2001:db8::1', 'discriminator', '7'],
+    note: 'SR Policy Candidate Path NLRI (RFC 9857 §4.1): IPv6 endpoint and originator (E and O flags set), TLV 554 of 48 octets',
+  },
+  {
+    family: 'bgp-ls/bgp-ls-spf',
+    hex: '0001001D04000000000000000001000010020000040000FDE90204000401010101',
+    args: ['node', 'protocol', 'direct', 'asn', '65001', 'bgp-router-id', '1.1.1.1'],
+    note: 'BGP-LS-SPF Node NLRI (RFC 9815 §5.2.1, SAFI 80): Protocol-ID Direct, node key AS + BGP Router-ID TLV 516 (RFC 9086 §4.1)',
+  },
+  {
+    family: 'bgp-ls/bgp-ls-spf',
+    hex: '0002004604000000000000000001000010020000040000FDE9020400040101010101010010020000040000FDEA0204000402020202010300040A000001010400040A00000204A1000101',
+    args: ['link', 'protocol', 'direct', 'local-asn', '65001', 'local-bgp-router-id', '1.1.1.1', 'remote-asn', '65002', 'remote-bgp-router-id', '2.2.2.2', 'interface-address', '10.0.0.1', 'neighbor-address', '10.0.0.2', 'address-family', 'ipv4'],
+    note: 'BGP-LS-SPF Link NLRI (RFC 9815 §5.2.2): IPv4 interface/neighbor addresses and the Address Family Link Descriptor TLV 1185 = IPv4',
+  },
+  {
+    family: 'bgp-ls/bgp-ls-spf',
+    hex: '0003002504000000000000000001000010020000040000FDE9020400040101010101090004180A0100',
+    args: ['prefix-v4', 'protocol', 'direct', 'asn', '65001', 'bgp-router-id', '1.1.1.1', 'prefix', '10.1.0.0/24'],
+    note: 'BGP-LS-SPF IPv4 Prefix NLRI (RFC 9815 §5.2.3): 10.1.0.0/24 of the node AS 65001 / BGP Router-ID 1.1.1.1',
+  },
 ]);

@@ -9,7 +9,7 @@ import { modelError } from '../../src/core/errors.js';
 import { parseAddr, parsePrefix } from '../../src/core/ip.js';
 import { parseRd } from '../../src/core/rd.js';
 import { encode } from '../../src/registry/ops.js';
-import { bgpLs, bgpLsVpn } from './codecs.js';
+import { bgpLs, bgpLsSpf, bgpLsVpn } from './codecs.js';
 import type { BgpLsModel, BgpLsNlri } from './model.js';
 
 const u8 = z.number().int().min(0).max(0xff);
@@ -47,6 +47,21 @@ const descriptor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('bgp-router-id'), id: addr(4) }),
   z.object({ kind: z.literal('member-asn'), asn: u32 }),
   z.object({ kind: z.literal('srv6-sid'), sid: addr(16) }),
+  // RFC 9857 §4.1: the E/O flags say the address lengths; encode checks they agree.
+  z
+    .object({
+      kind: z.literal('sr-policy-cp'),
+      protocolOrigin: u8,
+      flags: u8.optional(),
+      reserved: u16.default(0),
+      endpoint: z.union([addr(4), addr(16)]),
+      color: u32,
+      originatorAsn: u32,
+      originator: z.union([addr(4), addr(16)]),
+      discriminator: u32,
+    })
+    .transform((t) => ({ ...t, flags: t.flags ?? ((t.endpoint.length === 16 ? 0x80 : 0) | (t.originator.length === 16 ? 0x40 : 0)) })),
+  z.object({ kind: z.literal('af-link'), af: u8 }),
   rawTlv,
 ]);
 
@@ -78,12 +93,27 @@ const tlv = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ospf-route-type'), routeType: u8 }),
   ipReachability,
   z.object({ kind: z.literal('srv6-sid'), sid: addr(16) }),
+  // RFC 9857 §4.1: the E/O flags say the address lengths; encode checks they agree.
+  z
+    .object({
+      kind: z.literal('sr-policy-cp'),
+      protocolOrigin: u8,
+      flags: u8.optional(),
+      reserved: u16.default(0),
+      endpoint: z.union([addr(4), addr(16)]),
+      color: u32,
+      originatorAsn: u32,
+      originator: z.union([addr(4), addr(16)]),
+      discriminator: u32,
+    })
+    .transform((t) => ({ ...t, flags: t.flags ?? ((t.endpoint.length === 16 ? 0x80 : 0) | (t.originator.length === 16 ? 0x40 : 0)) })),
+  z.object({ kind: z.literal('af-link'), af: u8 }),
   rawTlv,
 ]);
 
 export const BgpLsNlriSchema = z.discriminatedUnion('kind', [
   z.object({
-    kind: z.enum(['node', 'link', 'prefix-v4', 'prefix-v6', 'srv6-sid']),
+    kind: z.enum(['node', 'link', 'prefix-v4', 'prefix-v6', 'sr-policy-cp', 'srv6-sid']),
     protocolId: u8,
     identifier: u64,
     rd: z.union([sized(8), z.string().transform((s) => parseRd(s))]).optional(),
@@ -126,8 +156,9 @@ export function parseBgpLsNlri(input: unknown): BgpLsModel {
  * Encode a user-built NLRI after checking it. The family follows from `rd` (VPN when present)
  * unless given.
  */
-export function encodeBgpLsNlri(input: unknown, family?: 'bgp-ls/bgp-ls' | 'bgp-ls/bgp-ls-vpn'): Uint8Array {
+export function encodeBgpLsNlri(input: unknown, family?: 'bgp-ls/bgp-ls' | 'bgp-ls/bgp-ls-vpn' | 'bgp-ls/bgp-ls-spf'): Uint8Array {
   const m = parseBgpLsNlri(input);
+  if (family === 'bgp-ls/bgp-ls-spf') return encode(bgpLsSpf, m);
   const vpn = family ? family === 'bgp-ls/bgp-ls-vpn' : m.kind !== 'unparsed' && m.rd !== undefined;
   return encode(vpn ? bgpLsVpn : bgpLs, m);
 }

@@ -5,7 +5,10 @@
  * §5.2 (NLRI: type, total length, [RD for SAFI 72], Protocol-ID, Identifier, TLVs),
  * §5.2.1 (Node Descriptors 256/257 and their sub-TLVs 512-515), §5.2.2 (Link Descriptors
  * 258-263), §5.2.3 (Prefix Descriptors 263-265); RFC 9086 §4 (sub-TLVs 516, 517);
- * RFC 9514 §6 (SRv6 SID NLRI, type 6) and §6.1 (SRv6 SID Information TLV 518).
+ * RFC 9514 §6 (SRv6 SID NLRI, type 6) and §6.1 (SRv6 SID Information TLV 518);
+ * RFC 9857 §4 (SR Policy Candidate Path NLRI, type 5: Protocol-ID, Identifier, the headend's
+ * TLV 256, TLV 554 SR Policy Candidate Path Descriptor); RFC 9815 §5.2.2.1 (TLV 1185 Address
+ * Family Link Descriptor, BGP-LS-SPF). SAFI 80 (RFC 9815 §5.1) uses the SAFI 71 layout.
  *
  * Every TLV walk advances by the declared length and stops at the container's end; a TLV whose
  * length runs past its container ends the walk (the rest is kept as `trailing`), so no input can
@@ -123,8 +126,34 @@ function readTlv(type: number, len: number, b: Uint8Array, v: number): LsTlv {
     case TLV.SRV6_SID:
       if (len === 16) return { kind: 'srv6-sid', sid: b.subarray(v, v + 16) };
       break;
+    case TLV.SR_POLICY_CP: {
+      if (len < 2) break;
+      const ep = b[v + 1]! & 0x80 ? 16 : 4;
+      const og = b[v + 1]! & 0x40 ? 16 : 4;
+      if (len !== 16 + ep + og) break;
+      const o = v + 4 + ep;
+      return {
+        kind: 'sr-policy-cp',
+        protocolOrigin: b[v]!,
+        flags: b[v + 1]!,
+        reserved: u16(b, v + 2),
+        endpoint: b.subarray(v + 4, o),
+        color: u32(b, o),
+        originatorAsn: u32(b, o + 4),
+        originator: b.subarray(o + 8, o + 8 + og),
+        discriminator: u32(b, o + 8 + og),
+      };
+    }
+    case TLV.AF_LINK:
+      if (len === 1) return { kind: 'af-link', af: b[v]! };
+      break;
   }
   return { kind: 'tlv', type, value: b.subarray(v, v + len) };
+}
+
+/** TLV 554's length for its flags octet (RFC 9857 §4.1): 24, 36 or 48. */
+export function cpDescriptorLength(flags: number): number {
+  return 16 + (flags & 0x80 ? 16 : 4) + (flags & 0x40 ? 16 : 4);
 }
 
 /**
@@ -288,6 +317,10 @@ function tlvLength(t: LsTlv): number {
       return 5 + ((t.length + 7) >>> 3);
     case 'srv6-sid':
       return 20;
+    case 'sr-policy-cp':
+      return 4 + cpDescriptorLength(t.flags);
+    case 'af-link':
+      return 5;
     case 'tlv':
       return 4 + t.value.length;
   }
@@ -383,6 +416,20 @@ function writeTlv(w: Writer, t: LsTlv): void {
     }
     case 'srv6-sid':
       w.u16(TLV.SRV6_SID), w.u16(16), w.bytes(need(t.sid, 16, 'SRv6 SID'));
+      return;
+    case 'sr-policy-cp': {
+      const ep = t.flags & 0x80 ? 16 : 4;
+      const og = t.flags & 0x40 ? 16 : 4;
+      w.u16(TLV.SR_POLICY_CP), w.u16(cpDescriptorLength(t.flags));
+      w.u8(t.protocolOrigin), w.u8(t.flags), w.u16(t.reserved);
+      w.bytes(need(t.endpoint, ep, `SR Policy endpoint (E flag ${ep === 16 ? 'set' : 'clear'})`));
+      w.u32(t.color), w.u32(t.originatorAsn);
+      w.bytes(need(t.originator, og, `SR Policy originator address (O flag ${og === 16 ? 'set' : 'clear'})`));
+      w.u32(t.discriminator);
+      return;
+    }
+    case 'af-link':
+      w.u16(TLV.AF_LINK), w.u16(1), w.u8(t.af);
       return;
     case 'tlv':
       checkValueLength(t.value.length, `TLV ${t.type}`);

@@ -43,7 +43,7 @@ describe('independent header parse (binary-parser, RFC 9552 §5.2 Figure 5)', ()
     const m = decodeOne(bgpLs, b.subarray(0, 4 + h.length)) as BgpLsNlri;
     expect(m.protocolId).toBe(h.protocol);
     expect(m.identifier).toBe(h.identifier);
-    expect(m.kind).toBe(['', 'node', 'link', 'prefix-v4', 'prefix-v6', '', 'srv6-sid'][h.type]);
+    expect(m.kind).toBe(['', 'node', 'link', 'prefix-v4', 'prefix-v6', 'sr-policy-cp', 'srv6-sid'][h.type]);
   });
 });
 
@@ -129,9 +129,10 @@ describe('framing and errors', () => {
     expect(encode(bgpLs, m)).toEqual(b);
   });
   it('unknown NLRI types are kept as bytes, framed by their length (RFC 9552 §5.2)', () => {
-    const m = decodeOne(bgpLs, fromHex('00050015020000000000000000010000080200000400000001'));
+    // type 7 (Stub Link, draft-ietf-idr-bgpls-inter-as-topology-ext) is not decoded
+    const m = decodeOne(bgpLs, fromHex('00070015020000000000000000010000080200000400000001'));
     expect(m.kind).toBe('unparsed');
-    expect(toJson(bgpLs, m)).toBe('{"parsed":false,"raw":"00050015020000000000000000010000080200000400000001"}');
+    expect(toJson(bgpLs, m)).toBe('{"parsed":false,"raw":"00070015020000000000000000010000080200000400000001"}');
   });
   it('ADD-PATH: the core reads the path id and path-id is injected in sorted place', () => {
     const m = decodeAll(bgpLs, fromHex('0000000700010015020000000000000000010000080200000400000001'), { addPath: true });
