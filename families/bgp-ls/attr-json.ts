@@ -13,13 +13,16 @@
  * earlier value; keys sorted; Go string escaping (invalid UTF-8 → \ufffd); float32 values in
  * Go's shortest form, and a NaN/Inf value that reaches the output fails like Go's marshaller.
  * One fix (docs/ze-compat.md): repeats of an unknown code accumulate in `generic-lsid-<code>`
- * instead of overwriting each other.
+ * instead of overwriting each other. TLVs Ze does not decode but ze-nlri does (flex-algo,
+ * SRv6 capabilities/locator, BGP-LS-SPF, SR Policy state) get keys of their own in
+ * attr-json-more.ts; a value that does not fit their layout stays `generic-lsid-<code>`.
  */
 import { NlriError } from '../../src/core/errors.js';
 import { toHex } from '../../src/core/hex.js';
 import { goFloat, goQuote, byteCompare } from '../../src/core/json.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import type { BgpLsAttribute } from './attr-wire.js';
+import { MORE_MERGED, moreFragment } from './attr-json-more.js';
 
 function u16(b: Uint8Array, o: number): number {
   return (b[o]! << 8) | b[o + 1]!;
@@ -135,7 +138,7 @@ function structure(v: Uint8Array, o: number): string {
 }
 
 /** Keys whose values are concatenated when repeated (Ze merges string arrays and object arrays). */
-const MERGED = new Set(['local-router-ids', 'remote-router-ids', 'adj-sids', 'srv6-endx-sids', 'srv6-lan-endx-isis', 'srv6-lan-endx-ospf']);
+const MERGED = new Set(['local-router-ids', 'remote-router-ids', 'adj-sids', 'srv6-endx-sids', 'srv6-lan-endx-isis', 'srv6-lan-endx-ospf', ...MORE_MERGED]);
 
 /**
  * Ze's key and JSON value for one TLV, or undefined when Ze's decoder refuses the value. For a
@@ -249,6 +252,9 @@ export function attrFragment(type: number, v: Uint8Array): [string, string | Uns
     case 1251: return n >= 12 ? ['srv6-bgp-peer-node-sid', `{"flags":${v[0]},"peer-as":${u32(v, 4)},"peer-bgp-id":"${ipv4ToString(v, 8)}","weight":${v[1]}}`] : undefined;
     case 1252: return n === 4 ? ['srv6-sid-structure', structure(v, 0)] : undefined;
   }
+  // Beyond Ze (attr-json-more.ts): flex-algo, SRv6 capabilities/locator, BGP-LS-SPF, SR Policy.
+  const more = moreFragment(type, v, goBytesQuote);
+  if (more !== undefined) return more;
   return ['generic-lsid-' + type, '"0x' + toHex(v) + '"'];
 }
 

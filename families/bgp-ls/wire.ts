@@ -410,7 +410,7 @@ function writeTlv(w: Writer, t: LsTlv): void {
     case 'ip-reachability': {
       const n = (t.length + 7) >>> 3;
       w.u16(TLV.IP_REACHABILITY), w.u16(1 + n), w.u8(t.length);
-      if (t.addr.length >= n) w.bytes(t.addr.subarray(0, n));
+      if (t.addr.length >= n) w.range(t.addr, 0, n);
       else w.bytes(t.addr), w.zeros(n - t.addr.length);
       return;
     }
