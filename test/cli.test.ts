@@ -36,19 +36,22 @@ describe('ze-nlri decode / encode', () => {
     expect(dec.out).toBe('{"destination":[["10.0.0.0/24/0"]],"path-id":7}\n');
   });
 
-  it('codec errors: exit 1 and error: on stderr, nothing on stdout', () => {
-    expect(run(['decode', 'ipv4/nope', '00'])).toEqual({ code: 1, out: '', err: 'error: unsupported family: ipv4/nope\n' });
-    expect(run(['decode', 'ipv4/flow', '0Z'])).toEqual({ code: 1, out: '', err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z'\n" });
+  it('codec errors: exit 1 and error: <message> (code <code>, offset <n>) on stderr, nothing on stdout', () => {
+    const u = run(['decode', 'ipv4/nope', '00']);
+    expect(u).toMatchObject({ code: 1, out: '' });
+    expect(u.err).toMatch(/^error: unsupported family: ipv4\/nope; families: bgp-ls\/bgp-ls, .* \(code unsupported-family\)\n$/);
+    expect(run(['decode', 'ipv4/flow', '0Z'])).toEqual({ code: 1, out: '', err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z' (code invalid-hex, offset 0)\n" });
     const r = run(['encode', 'ipv4/flow', 'bogus']);
     expect(r.code).toBe(1);
-    expect(r.err).toBe('error: unknown component: bogus\n');
+    expect(r.err).toBe('error: unknown component: bogus (code invalid-args)\n');
   });
 
-  it('usage errors: exit 2 with the help text', () => {
+  it('usage errors: exit 2 with the command\'s usage line, not the global help', () => {
     const r = run(['decode', 'ipv4/flow']);
     expect(r.code).toBe(2);
     expect(r.err).toContain('error: decode takes <family> <hex>');
-    expect(r.err).toContain('Usage:');
+    expect(r.err).toContain('usage: ze-nlri decode [options] <family> <hex|->');
+    expect(r.err).not.toContain('Usage:');
     expect(run(['frobnicate']).code).toBe(2);
     expect(run([]).code).toBe(2);
   });
@@ -122,7 +125,7 @@ describe('ze-nlri decode-attr / plugin (wired from src/cli/extra-commands.ts)', 
   it('decode-attr: unknown attribute is a usage error, bad hex a codec error', () => {
     expect(run(['decode-attr', 'foo', '00'])).toMatchObject({ code: 2, out: '' });
     expect(run(['decode-attr', 'foo', '00']).err).toMatch(/^error: decode-attr takes origin\|as-path\|.*\|bgp-ls\|.* <hex>\n$/);
-    expect(run(['decode-attr', 'bgp-ls', '0Z'])).toMatchObject({ code: 1, err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z'\n" });
+    expect(run(['decode-attr', 'bgp-ls', '0Z'])).toMatchObject({ code: 1, err: "error: invalid hex: encoding/hex: invalid byte: U+005A 'Z' (code invalid-hex, offset 0)\n" });
   });
 
   it('plugin --help prints the plugin\'s options; without Ze\'s environment it fails with an ERROR line', () => {

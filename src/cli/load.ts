@@ -1,0 +1,83 @@
+/**
+ * Lazy loading for the CLI: a command imports only the family groups it names (one dynamic
+ * import per group, each a chunk of the library build), and user modules given with
+ * `--family-module` (docs/PLUGIN.md). Start-up for one decode is then node + the registry core +
+ * one group, not every family and the attribute layer.
+ */
+import type { FamilyCodec } from '../registry/family.js';
+import { Registry } from '../registry/registry.js';
+import type { Sample } from '../registry/samples.js';
+import { BUILTIN, GROUPS, resolveFamily, unknownFamilyMessage, type KnownFamily } from './family-names.js';
+import { NlriError } from '../core/errors.js';
+
+interface GroupModule {
+  readonly codecs: readonly FamilyCodec<any>[];
+  readonly samples: readonly Sample[];
+}
+
+const LOADERS: Record<string, () => Promise<GroupModule>> = {
+  'bgp-ls': () => import('../../families/bgp-ls/index.js'),
+  evpn: () => import('../../families/evpn/index.js'),
+  flowspec: () => import('../../families/flowspec/index.js'),
+  labeled: () => import('../../families/labeled/index.js'),
+  mup: () => import('../../families/mup/index.js'),
+  mvpn: () => import('../../families/mvpn/index.js'),
+  rtc: () => import('../../families/rtc/index.js'),
+  unicast: () => import('../../families/unicast/index.js'),
+  vpls: () => import('../../families/vpls/index.js'),
+  vpn: () => import('../../families/vpn/index.js'),
+};
+
+/** A registry filled on demand, with the samples of the groups loaded. */
+export class LazyFamilies {
+  readonly registry = new Registry();
+  readonly samples: Sample[] = [];
+  private readonly loaded = new Set<string>();
+  /** Families registered from --family-module files (not in BUILTIN). */
+  private readonly extra: KnownFamily[] = [];
+
+  async loadGroup(group: string): Promise<void> {
+    if (this.loaded.has(group)) return;
+    const load = LOADERS[group];
+    if (!load) throw new Error(`no family group ${group}`);
+    this.loaded.add(group);
+    const m = await load();
+    for (const c of m.codecs) if (!this.registry.has(c.name)) this.registry.register(c);
+    this.samples.push(...m.samples);
+  }
+
+  async loadAll(): Promise<void> {
+    for (const g of GROUPS) await this.loadGroup(g);
+  }
+
+  /** Import a user family module (relative to the working directory) and register its families. */
+  async loadModule(path: string): Promise<void> {
+    // Built-ins first, so that a module clashing with one is refused as the plugin refuses it.
+    await this.loadAll();
+    const { loadFamilyModule } = await import('../plugin/nlri/modules.js');
+    for (const c of await loadFamilyModule(this.registry, path)) this.extra.push(c);
+  }
+
+  known(): KnownFamily[] {
+    return [...BUILTIN, ...this.extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /**
+   * The codec for a name in any accepted spelling (family-names.ts), its group loaded. An
+   * unknown name is a usage error with a suggestion and the list.
+   */
+  async require(input: string): Promise<FamilyCodec<any>> {
+    const name = resolveFamily(input, this.known());
+    if (name === undefined) throw new NlriError('unsupported-family', unknownFamilyMessage(input, this.known()), input, -1);
+    const b = BUILTIN.find((f) => f.name === name);
+    if (b) await this.loadGroup(b.group);
+    return this.registry.require(name);
+  }
+
+  /** A group name (`samples flowspec`): its families, or undefined when `input` is no group. */
+  groupFamilies(input: string): string[] | undefined {
+    const g = input.toLowerCase();
+    if (!GROUPS.includes(g)) return undefined;
+    return BUILTIN.filter((f) => f.group === g).map((f) => f.name);
+  }
+}
