@@ -29,7 +29,7 @@ export interface LabeledNlri extends NlriBase {
    * views always have it). Absent in a built model: from `labels`, `[524288]` → 0x800000,
    * `[0]` → 0x000000.
    */
-  readonly compatibility?: number;
+  readonly compatibility?: number | undefined;
   /**
    * The TC bits of each label entry (RFC 3032 §2.1; RFC 8277 §2.3 "Rsrv"), outermost first, one
    * 3-bit value per label; absent means all 0 (decoded views leave it out when all are 0). Not
