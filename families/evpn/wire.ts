@@ -176,5 +176,5 @@ export function encodingLength(m: EvpnRoute): number {
 
 /** A route's bytes are its encoding (every model is a view over valid or raw bytes). */
 export function encodeRoute(m: EvpnRoute, w: Writer): void {
-  w.bytes(m.buf.subarray(m.start, m.end));
+  w.range(m.buf, m.start, m.end);
 }

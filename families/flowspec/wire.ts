@@ -250,11 +250,11 @@ function rawValueLength(m: FlowSpecNlri, shape: FlowShape): number {
 
 function writePattern(w: Writer, c: FlowPrefixComponent, size: number): void {
   if (c instanceof WirePrefix) {
-    w.bytes(c.src.subarray(c.at, c.at + size));
+    w.range(c.src, c.at, c.at + size);
     return;
   }
   const p = c.pattern;
-  if (p.length >= size) w.bytes(p.length === size ? p : p.subarray(0, size));
+  if (p.length >= size) w.range(p, 0, size);
   else {
     w.bytes(p);
     w.zeros(size - p.length);

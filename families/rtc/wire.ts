@@ -48,5 +48,5 @@ export function encodeRtc(m: RtcNlri, w: Writer): void {
   w.u32(m.originAs);
   const k = rtOctets(len);
   const rt = m.routeTarget;
-  w.bytes(rt.length === k ? rt : rt.subarray(0, k));
+  w.range(rt, 0, k);
 }

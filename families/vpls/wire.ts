@@ -36,7 +36,7 @@ export function vplsEncodingLength(m: VplsRoute): number {
 }
 
 export function encodeVpls(m: VplsRoute, w: Writer): void {
-  w.bytes(m.buf.subarray(m.start, m.end));
+  w.range(m.buf, m.start, m.end);
 }
 
 function u16(v: number | undefined, what: string): number {

@@ -45,7 +45,7 @@ export function writePrefix(w: Writer, p: Prefix): void {
 /** Write only the ceil(len/8) significant octets (zero-filled if the model holds fewer). */
 export function writePrefixOctets(w: Writer, p: Prefix): void {
   const n = prefixOctets(p.len);
-  if (p.addr.length >= n) w.bytes(p.addr.length === n ? p.addr : p.addr.subarray(0, n));
+  if (p.addr.length >= n) w.range(p.addr, 0, n);
   else {
     w.bytes(p.addr);
     w.zeros(n - p.addr.length);

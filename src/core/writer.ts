@@ -4,23 +4,46 @@
  * Encoders measure first (`encodingLength`), allocate once, then write: no growing, no
  * concatenation. `finish()` checks that the measured and the written sizes agree, which turns a
  * length bug in an encoder into an immediate error instead of a corrupt NLRI.
+ *
+ * Bytes are written one by one, never through a `DataView`: making a DataView over a small,
+ * freshly allocated Uint8Array reads its `.buffer`, which makes V8 move the bytes off the heap
+ * (about 250 ns on Node 20, more than a whole small encode). `reset` points a writer at another
+ * buffer or window of one, so `encodeInto` writes without allocating anything.
  */
 import { NlriError } from './errors.js';
 
 export class Writer {
-  readonly buf: Uint8Array;
-  readonly view: DataView;
+  buf: Uint8Array;
   pos: number;
+  /** Where the measured bytes end: writing past it is an error, `finish` wants `pos === end`. */
+  end: number;
 
-  constructor(sizeOrBuf: number | Uint8Array, start = 0) {
+  /**
+   * A writer over a new buffer of `size` bytes, or over `buf` from `start` (default 0) to `end`
+   * (default its length).
+   */
+  constructor(sizeOrBuf: number | Uint8Array, start = 0, end?: number) {
     this.buf = typeof sizeOrBuf === 'number' ? new Uint8Array(sizeOrBuf) : sizeOrBuf;
-    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
     this.pos = start;
+    this.end = end ?? this.buf.length;
+  }
+
+  /** Write into `buf` from `start` to `end` from now on (nothing is allocated). */
+  reset(buf: Uint8Array, start: number, end: number): this {
+    this.buf = buf;
+    this.pos = start;
+    this.end = end;
+    return this;
+  }
+
+  /** A DataView over the whole buffer, made on demand (the writer itself never uses one). */
+  get view(): DataView {
+    return new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
 
   private room(n: number): void {
-    if (this.pos + n > this.buf.length) {
-      throw new NlriError('too-long', `encoder wrote past its measured length (${this.buf.length})`, '', this.pos);
+    if (this.pos + n > this.end) {
+      throw new NlriError('too-long', `encoder wrote past its measured length (${this.end})`, '', this.pos);
     }
   }
 
@@ -31,29 +54,39 @@ export class Writer {
 
   u16(v: number): void {
     this.room(2);
-    this.view.setUint16(this.pos, v);
-    this.pos += 2;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = v >>> 8;
+    b[p + 1] = v;
+    this.pos = p + 2;
   }
 
   u24(v: number): void {
     this.room(3);
     const b = this.buf;
-    b[this.pos] = v >>> 16;
-    b[this.pos + 1] = v >>> 8;
-    b[this.pos + 2] = v;
-    this.pos += 3;
+    const p = this.pos;
+    b[p] = v >>> 16;
+    b[p + 1] = v >>> 8;
+    b[p + 2] = v;
+    this.pos = p + 3;
   }
 
   u32(v: number): void {
     this.room(4);
-    this.view.setUint32(this.pos, v >>> 0);
-    this.pos += 4;
+    const b = this.buf;
+    const p = this.pos;
+    b[p] = v >>> 24;
+    b[p + 1] = v >>> 16;
+    b[p + 2] = v >>> 8;
+    b[p + 3] = v;
+    this.pos = p + 4;
   }
 
   u64(v: bigint): void {
     this.room(8);
-    this.view.setBigUint64(this.pos, BigInt.asUintN(64, v));
-    this.pos += 8;
+    const x = BigInt.asUintN(64, v);
+    this.u32(Number(x >> 32n));
+    this.u32(Number(x & 0xffffffffn));
   }
 
   /** An unsigned big-endian integer of `n` (1..6) bytes. */
@@ -67,22 +100,41 @@ export class Writer {
   }
 
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const n = b.length;
+    this.room(n);
+    const out = this.buf;
+    const p = this.pos;
+    // A loop beats TypedArray.set for the few bytes of an NLRI field (set has a fixed cost).
+    if (n <= 16) for (let i = 0; i < n; i++) out[p + i] = b[i]!;
+    else out.set(b, p);
+    this.pos = p + n;
+  }
+
+  /** The bytes `src[start..end)`, without making a subarray (which would allocate). */
+  range(src: Uint8Array, start: number, end: number): void {
+    const n = end - start;
+    this.room(n);
+    const out = this.buf;
+    const p = this.pos;
+    if (n <= 16) for (let i = 0; i < n; i++) out[p + i] = src[start + i]!;
+    else out.set(src.subarray(start, end), p);
+    this.pos = p + n;
   }
 
   /** `n` zero bytes. */
   zeros(n: number): void {
     this.room(n);
-    this.buf.fill(0, this.pos, this.pos + n);
-    this.pos += n;
+    const b = this.buf;
+    const p = this.pos;
+    if (n <= 16) for (let i = 0; i < n; i++) b[p + i] = 0;
+    else b.fill(0, p, p + n);
+    this.pos = p + n;
   }
 
   /** The written buffer; throws if fewer bytes were written than were measured. */
   finish(): Uint8Array {
-    if (this.pos !== this.buf.length) {
-      throw new NlriError('too-long', `encoder wrote ${this.pos} bytes but measured ${this.buf.length}`, '', this.pos);
+    if (this.pos !== this.end) {
+      throw new NlriError('too-long', `encoder wrote ${this.pos} bytes but measured ${this.end}`, '', this.pos);
     }
     return this.buf;
   }

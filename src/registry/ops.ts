@@ -98,25 +98,81 @@ export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint
 
 /** Bytes needed to encode `models` (with path ids when `opts.addPath`). */
 export function encodingLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = {}): number {
+  const extra = opts.addPath ? 4 : 0;
+  if (!Array.isArray(models)) return codec.encodingLength(models as M) + extra;
   let n = 0;
-  for (const m of asList(models)) n += codec.encodingLength(m) + (opts.addPath ? 4 : 0);
+  for (const m of models as readonly M[]) n += codec.encodingLength(m) + extra;
   return n;
 }
 
-/** Encode one or several NLRIs into one buffer, measured first and written once. */
-export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = {}): Uint8Array {
-  const list = asList(models);
-  const w = new Writer(encodingLength(codec, list, opts));
-  try {
-    for (const m of list) {
+/**
+ * One writer for every `encode`/`encodeInto` call, pointed at the caller's buffer each time: a
+ * call allocates nothing but the bytes it returns. A codec that encodes an inner NLRI through
+ * `encode` (re-entry) gets a writer of its own.
+ */
+const shared = new Writer(0);
+let busy = false;
+
+function writeAll<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions, w: Writer): void {
+  if (!Array.isArray(models)) {
+    if (opts.addPath) w.u32((models as M).pathId ?? 0);
+    codec.encode(models as M, w);
+  } else {
+    for (const m of models as readonly M[]) {
       if (opts.addPath) w.u32(m.pathId ?? 0);
       codec.encode(m, w);
     }
-    return w.finish();
+  }
+  w.finish();
+}
+
+function run<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions, buf: Uint8Array, start: number, end: number): void {
+  const own = busy;
+  const w = own ? new Writer(buf, start, end) : shared.reset(buf, start, end);
+  busy = true;
+  try {
+    writeAll(codec, models, opts, w);
   } catch (e) {
     if (e instanceof NlriError) throw e.withFamily(codec.name);
     throw e;
+  } finally {
+    if (!own) {
+      busy = false;
+      shared.reset(EMPTY, 0, 0); // drop the caller's buffer
+    }
   }
+}
+
+const EMPTY = new Uint8Array(0);
+const NO_OPTIONS: EncodeOptions = {};
+
+/** Encode one or several NLRIs into one buffer, measured first and written once. */
+export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): Uint8Array {
+  const n = encodingLength(codec, models, opts);
+  const buf = new Uint8Array(n);
+  run(codec, models, opts, buf, 0, n);
+  return buf;
+}
+
+/**
+ * Encode one or several NLRIs into `buf` at `offset`, without allocating: measures, checks that
+ * they fit (`NlriError('too-long')` otherwise, nothing written), writes, and returns the offset
+ * just after the last byte written. For building an UPDATE or a batch in one buffer.
+ */
+export function encodeInto<M extends NlriBase>(
+  codec: FamilyCodec<M>,
+  models: M | readonly M[],
+  buf: Uint8Array,
+  offset = 0,
+  opts: EncodeOptions = NO_OPTIONS,
+): number {
+  const n = encodingLength(codec, models, opts);
+  const end = offset + n;
+  if (!(offset >= 0) || end > buf.length) {
+    throw new NlriError('too-long', `${n} bytes do not fit at offset ${offset} of a ${buf.length}-byte buffer`, codec.name, offset);
+  }
+  run(codec, models, opts, buf, offset, end);
+  return end;
 }
 
 /** Write one model's JSON object, with `path-id` in its sorted place when the model has one. */

@@ -7,10 +7,14 @@
  * `new Registry([...])` or add theirs with `register`.
  */
 import { NlriError } from '../core/errors.js';
-import { fromHex, toHex } from '../core/hex.js';
+import { toHex } from '../core/hex.js';
+import { withHexBytes } from './hex-scratch.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
 import { checkFamilyName } from './names.js';
 import { decodeAll, encode, toJson } from './ops.js';
+
+const NO_OPTIONS: DecodeOptions = {};
+const LOSSLESS: DecodeOptions = Object.freeze({ lossless: true });
 
 export class Registry {
   private readonly byName = new Map<string, FamilyCodec<any>>();
@@ -72,15 +76,16 @@ export class Registry {
    * any malformed NLRI are errors; messages carry Ze's phrases (`unsupported family: X`,
    * `invalid hex: …`, the family's own text such as `no valid FlowSpec decoded`).
    */
-  decodeHex(family: string, hex: string, opts: DecodeOptions = {}): string {
+  decodeHex(family: string, hex: string, opts: DecodeOptions = NO_OPTIONS): string {
     const codec = this.require(family);
-    const bytes = fromHex(hex, family);
     try {
-      const models = decodeAll<NlriBase>(codec, bytes, { lossless: true, ...opts });
-      if (models.length === 0) throw new NlriError('truncated', 'empty NLRI', family, 0);
-      return toJson(codec, models);
+      return withHexBytes(hex, family, (bytes) => {
+        const models = decodeAll<NlriBase>(codec, bytes, opts === NO_OPTIONS ? LOSSLESS : { lossless: true, ...opts });
+        if (models.length === 0) throw new NlriError('truncated', 'empty NLRI', family, 0);
+        return toJson(codec, models);
+      });
     } catch (e) {
-      if (e instanceof NlriError && codec.zeDecodeError && !e.message.startsWith(codec.zeDecodeError)) {
+      if (e instanceof NlriError && e.code !== 'invalid-hex' && codec.zeDecodeError && !e.message.startsWith(codec.zeDecodeError)) {
         const w = new NlriError(e.code, `${codec.zeDecodeError}: ${e.message}`, e.family || family, e.offset);
         throw w;
       }
