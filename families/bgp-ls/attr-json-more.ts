@@ -92,7 +92,7 @@ function withSubs(fields: Map<string, string>, subs: { type: number; value: Uint
 
 function push(f: Map<string, string>, key: string, item: string): void {
   const cur = f.get(key);
-  f.set(key, cur === undefined ? '[' + item + ']' : cur.slice(0, -1) + ',' + item + ']');
+  f.set(key, cur === undefined || cur === '[]' ? '[' + item + ']' : cur.slice(0, -1) + ',' + item + ']');
 }
 
 // ------------------------------------------------------------------ RFC 9351 flex-algo
@@ -141,15 +141,36 @@ function flexAlgoDefinition(v: Uint8Array): string | undefined {
 
 // ------------------------------------------------------------------ RFC 9857 SR Policy
 
-const CP_STATE_FLAGS = ['S', 'A', 'B', 'E', 'V', 'O', 'D', 'C', 'I', 'T', 'U'];
-const BSID_FLAGS = ['D', 'B', 'U', 'L', 'F'];
-const SRV6_BSID_FLAGS = ['B', 'U', 'F'];
+const CP_STATE_FLAGS = ['S', 'A', 'B', 'E', 'V', 'O', 'D', 'C', 'I', 'T', 'U']; // §5.3
+const BSID_FLAGS = ['D', 'B', 'U', 'L', 'F']; // §5.1
+const SRV6_BSID_FLAGS = ['B', 'U', 'F']; // §5.2
+const CONSTRAINT_FLAGS = ['D', 'P', 'U', 'A', 'T', 'S', 'F', 'H']; // §5.6
+const SEGMENT_LIST_FLAGS = ['D', 'E', 'C', 'V', 'R', 'F', 'A', 'T', 'M']; // §5.7
+const SEGMENT_FLAGS = ['S', 'E', 'V', 'R', 'A']; // §5.7.1
+const SL_METRIC_FLAGS = ['M', 'A', 'B', 'V']; // §5.7.2
+const METRIC_CONSTRAINT_FLAGS = ['O', 'M', 'A', 'B']; // §5.6.6
+const DISJOINT_FLAGS = ['S', 'N', 'L', 'F', 'I', 'X']; // §5.6.4 (X in the status flags only)
+const BIDIR_FLAGS = ['R', 'C']; // §5.6.5
+
+/** The MPLS label of a 4-octet SID field: Label (20) | TC (3) | S (1) | TTL (8), §5.1. */
+function label(v: Uint8Array, o: number): string {
+  return String(u32(v, o) >>> 12);
+}
+
+/** SRv6 Endpoint Behavior (1250) and SID Structure (1252) inside SRv6 BSIDs and segments. */
+function srv6Sub(type: number, s: Uint8Array, m: Map<string, string>): boolean {
+  if (type === 1250 && s.length === 4) m.set('srv6-endpoint-behavior', `{"algorithm":${s[3]},"behavior":${u16(s, 0)},"flags":${s[2]}}`);
+  else if (type === 1252 && s.length === 4) m.set('srv6-sid-structure', `{"arg-len":${s[3]},"func-len":${s[2]},"loc-block-len":${s[0]},"loc-node-len":${s[1]}}`);
+  else return false;
+  return true;
+}
 
 function bindingSid(v: Uint8Array): string | undefined {
+  if (v.length < 4) return undefined;
   const f = u16(v, 0);
   const n = f & 0x8000 ? 16 : 4;
   if (v.length !== 4 + 2 * n) return undefined;
-  const sid = (o: number): string => (n === 16 ? ip(v, o, 16) : String(u32(v, o)));
+  const sid = (o: number): string => (n === 16 ? ip(v, o, 16) : label(v, o));
   return `{"binding-sid":${sid(4)},"flags":${flags(f, 16, BSID_FLAGS)},"specified-binding-sid":${sid(4 + n)}}`;
 }
 
@@ -162,12 +183,7 @@ function srv6BindingSid(v: Uint8Array): string | undefined {
     ['flags', flags(u16(v, 0), 16, SRV6_BSID_FLAGS)],
     ['specified-binding-sid', ip(v, 20, 16)],
   ]);
-  withSubs(f, subs, (type, s, m) => {
-    if (type === 1250 && s.length >= 4) m.set('srv6-endpoint-behavior', `{"algorithm":${s[3]},"behavior":${u16(s, 0)},"flags":${s[2]}}`);
-    else if (type === 1252 && s.length === 4) m.set('srv6-sid-structure', `{"arg-len":${s[3]},"func-len":${s[2]},"loc-block-len":${s[0]},"loc-node-len":${s[1]}}`);
-    else return false;
-    return true;
-  });
+  withSubs(f, subs, srv6Sub);
   return object(f);
 }
 
@@ -176,45 +192,47 @@ function cpState(v: Uint8Array): string | undefined {
   return `{"flags":${flags(u16(v, 2), 16, CP_STATE_FLAGS)},"preference":${u32(v, 4)},"priority":${v[0]}}`;
 }
 
-/** Metric Type (1), Flags (1), Reserved (2), Margin (4), Bound (4) [, Value (4)]. */
+/** Metric Type (1), Flags (1), Reserved (2), Margin (4), Bound (4) [, Value (4)]: §5.6.6, §5.7.2. */
 function metric(v: Uint8Array, withValue: boolean): string | undefined {
   if (v.length !== (withValue ? 16 : 12)) return undefined;
-  let s = `{"flags":${v[1]},"metric-bound":${u32(v, 8)},"metric-margin":${u32(v, 4)},"metric-type":${v[0]}`;
+  const fl = flags(v[1]!, 8, withValue ? SL_METRIC_FLAGS : METRIC_CONSTRAINT_FLAGS);
+  let s = `{"flags":${fl},"metric-bound":${u32(v, 8)},"metric-margin":${u32(v, 4)},"metric-type":${v[0]}`;
   if (withValue) s += `,"metric-value":${u32(v, 12)}`;
   return s + '}';
 }
 
-/** SR CP Constraints sub-TLVs (RFC 9857 §5.5.1-5.5.7). */
+/** A group identifier (§5.6.4, §5.6.5): a 4-octet group ID, or a whole PCEP ASSOCIATION object. */
+function group(v: Uint8Array): string {
+  return v.length === 8 ? `"group-id":${u32(v, 4)}` : `"pcep-association":"${lowerHex(v.subarray(4))}"`;
+}
+
+/** SR CP Constraints sub-TLVs (RFC 9857 §5.6.1-5.6.6); the first of a single-instance one counts. */
 function constraintSub(type: number, v: Uint8Array, f: Map<string, string>): boolean {
+  const once = (k: string, val: string | undefined): boolean => {
+    if (val === undefined || f.has(k)) return false;
+    f.set(k, val);
+    return true;
+  };
   switch (type) {
     case 1208: {
-      // Excl-Any-Size, Incl-Any-Size, Incl-All-Size (in 4-octet words), Reserved, the groups
+      // Excl-Any-Size, Incl-Any-Size, Incl-All-Size (in 4-octet words), Reserved, the masks
       if (v.length < 4) return false;
       const a = v[0]! * 4;
       const b = v[1]! * 4;
       const c = v[2]! * 4;
       if (v.length !== 4 + a + b + c) return false;
-      f.set('affinity', `{"exclude-any":${words(v, 4, 4 + a)},"include-all":${words(v, 4 + a + b, 4 + a + b + c)},"include-any":${words(v, 4 + a, 4 + a + b)}}`);
-      return true;
+      return once('affinity', `{"exclude-any":${words(v, 4, 4 + a)},"include-all":${words(v, 4 + a + b, 4 + a + b + c)},"include-any":${words(v, 4 + a, 4 + a + b)}}`);
     }
     case 1209:
-      if (v.length % 4 !== 0) return false;
-      f.set('srlgs', words(v, 0, v.length));
-      return true;
-    case 1210: {
-      const bw = v.length === 4 ? float32(v, 0) : undefined;
-      if (bw === undefined) return false;
-      f.set('bandwidth', bw);
-      return true;
-    }
+      return once('srlgs', v.length > 0 && v.length % 4 === 0 ? words(v, 0, v.length) : undefined);
+    case 1210:
+      return once('bandwidth', v.length === 4 ? float32(v, 0) : undefined);
     case 1211:
-      if (v.length !== 8) return false;
-      f.set('disjoint-group', `{"group-id":${u32(v, 4)},"request-flags":${v[0]},"status-flags":${v[1]}}`);
-      return true;
+      if (v.length < 8) return false;
+      return once('disjoint-group', `{${group(v)},"request-flags":${flags(v[0]!, 8, DISJOINT_FLAGS.slice(0, 5))},"status-flags":${flags(v[1]!, 8, DISJOINT_FLAGS)}}`);
     case 1214:
-      if (v.length !== 8) return false;
-      f.set('bidirectional-group', `{"flags":${u16(v, 0)},"group-id":${u32(v, 4)}}`);
-      return true;
+      if (v.length < 8) return false;
+      return once('bidirectional-group', `{"flags":${flags(u16(v, 0), 16, BIDIR_FLAGS)},${group(v)}}`);
     case 1215: {
       const m = metric(v, false);
       if (m === undefined) return false;
@@ -225,9 +243,9 @@ function constraintSub(type: number, v: Uint8Array, f: Map<string, string>): boo
   return false;
 }
 
-/** Flags (2), Reserved (2), MT-ID (2), Algorithm (1), Reserved (1): TLVs 1204 and 1205. */
-function policyHead(v: Uint8Array, f: Map<string, string>): void {
-  f.set('flags', String(u16(v, 0)));
+/** Flags (2), Reserved (2), MT-ID (2), Algorithm (1), Reserved (1): TLVs 1204 (§5.6) and 1205 (§5.7). */
+function policyHead(v: Uint8Array, f: Map<string, string>, names: readonly string[]): void {
+  f.set('flags', flags(u16(v, 0), 16, names));
   f.set('mt-id', String(u16(v, 4)));
   f.set('algorithm', String(v[6]));
 }
@@ -237,15 +255,59 @@ function cpConstraints(v: Uint8Array): string | undefined {
   const subs = subTlvs(v, 8);
   if (subs === undefined) return undefined;
   const f = new Map<string, string>();
-  policyHead(v, f);
+  policyHead(v, f, CONSTRAINT_FLAGS);
   withSubs(f, subs, constraintSub);
   return object(f);
 }
 
-/** SR Segment sub-TLV 1206 (RFC 9857 §5.7.1): type, reserved, flags, then SID and descriptor. */
+/**
+ * SR Segment sub-TLV 1206 (RFC 9857 §5.7.1): Segment Type (1), Reserved (1), Flags (2), the SID
+ * (a 4-octet label field for types A and C-H, a 16-octet SRv6 SID for B and I-K), the Segment
+ * Descriptor of the type (RFC 9256 §4 letters A-K: 1-11), then SRv6 sub-TLVs. An unknown type
+ * shows its bytes after the flags as `value`.
+ */
 function segment(v: Uint8Array): string | undefined {
   if (v.length < 4) return undefined;
-  return `{"flags":${u16(v, 2)},"segment-type":${v[0]},"value":"${lowerHex(v.subarray(4))}"}`;
+  const t = v[0]!;
+  const f = new Map<string, string>([
+    ['segment-type', String(t)],
+    ['flags', flags(u16(v, 2), 16, SEGMENT_FLAGS)],
+  ]);
+  const v6sid = t === 2 || (t >= 9 && t <= 11);
+  // descriptor fields in wire order: [key, length]; 'algorithm' is 1 octet, 'if' ids 4
+  const layouts: Record<number, [string, number][]> = {
+    1: [['algorithm', 1]],
+    2: [['algorithm', 1]],
+    3: [['algorithm', 1], ['node-address', 4]],
+    4: [['algorithm', 1], ['node-address', 16]],
+    5: [['node-address', 4], ['local-interface-id', 4]],
+    6: [['local-address', 4], ['remote-address', 4]],
+    7: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
+    8: [['local-address', 16], ['remote-address', 16]],
+    9: [['algorithm', 1], ['node-address', 16]],
+    10: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
+    11: [['local-address', 16], ['remote-address', 16]],
+  };
+  const layout = layouts[t];
+  if (layout === undefined) {
+    f.set('value', `"${lowerHex(v.subarray(4))}"`);
+    return object(f);
+  }
+  const sidLen = v6sid ? 16 : 4;
+  let need = 4 + sidLen;
+  for (const [, n] of layout) need += n;
+  if (v.length < need) return undefined;
+  const subs = subTlvs(v, need);
+  if (subs === undefined) return undefined;
+  if (v6sid) f.set('sid', ip(v, 4, 16));
+  else f.set('label', label(v, 4));
+  let p = 4 + sidLen;
+  for (const [k, n] of layout) {
+    f.set(k, n === 1 ? String(v[p]) : k.endsWith('-id') ? String(u32(v, p)) : ip(v, p, n));
+    p += n;
+  }
+  withSubs(f, subs, srv6Sub);
+  return object(f);
 }
 
 function segmentListSub(type: number, v: Uint8Array, f: Map<string, string>): boolean {
@@ -263,13 +325,13 @@ function segmentListSub(type: number, v: Uint8Array, f: Map<string, string>): bo
       return true;
     }
     case 1216: {
-      const bw = v.length === 4 ? float32(v, 0) : undefined;
+      const bw = v.length === 4 && !f.has('bandwidth') ? float32(v, 0) : undefined;
       if (bw === undefined) return false;
       f.set('bandwidth', bw);
       return true;
     }
     case 1217:
-      if (v.length !== 4) return false;
+      if (v.length !== 4 || f.has('identifier')) return false;
       f.set('identifier', String(u32(v, 0)));
       return true;
   }
@@ -281,8 +343,9 @@ function segmentList(v: Uint8Array): string | undefined {
   const subs = subTlvs(v, 12);
   if (subs === undefined) return undefined;
   const f = new Map<string, string>();
-  policyHead(v, f);
+  policyHead(v, f, SEGMENT_LIST_FLAGS);
   f.set('weight', String(u32(v, 8)));
+  f.set('segments', '[]');
   withSubs(f, subs, segmentListSub);
   return object(f);
 }
@@ -290,7 +353,7 @@ function segmentList(v: Uint8Array): string | undefined {
 // ------------------------------------------------------------------ the table
 
 /** Keys whose values accumulate when the TLV repeats (several FADs, FAPMs, segment lists). */
-export const MORE_MERGED: ReadonlySet<string> = new Set(['flex-algo-definitions', 'flex-algo-prefix-metrics', 'sr-segment-lists']);
+export const MORE_MERGED: ReadonlySet<string> = new Set(['flex-algo-definitions', 'flex-algo-prefix-metrics', 'sr-segment-lists', 'srv6-binding-sids']);
 
 /**
  * Key and JSON value for one TLV this module knows, `undefined` when it does not know the code
@@ -330,7 +393,7 @@ export function moreFragment(type: number, v: Uint8Array, quote: (b: Uint8Array)
     case 1184:
       return n === 1 ? ['spf-status', String(v[0])] : undefined;
     case 1201:
-      s = n >= 4 ? bindingSid(v) : undefined;
+      s = bindingSid(v);
       return s === undefined ? undefined : ['sr-binding-sid', s];
     case 1202:
       s = cpState(v);
@@ -345,7 +408,7 @@ export function moreFragment(type: number, v: Uint8Array, quote: (b: Uint8Array)
       return s === undefined ? undefined : ['sr-segment-lists', s];
     case 1212:
       s = srv6BindingSid(v);
-      return s === undefined ? undefined : ['srv6-binding-sid', s];
+      return s === undefined ? undefined : ['srv6-binding-sids', s];
     case 1213:
       return ['sr-policy-name', quote(v)];
   }
