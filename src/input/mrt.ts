@@ -10,7 +10,9 @@
  * - §4.4 BGP4MP and §4.4 BGP4MP_ET: §4.4.1 STATE_CHANGE, §4.4.2 MESSAGE, §4.4.3 MESSAGE_AS4,
  *   §4.4.4 STATE_CHANGE_AS4, §4.4.5 MESSAGE_LOCAL, §4.4.6 MESSAGE_AS4_LOCAL; RFC 8050 §3 the
  *   *_ADDPATH subtypes 8-11 (the BGP message's NLRIs carry path identifiers).
- * Other types (TABLE_DUMP v1, OSPF, IS-IS) are handed out as `other` records, unread.
+ * - §4.2 TABLE_DUMP (v1), subtypes AFI_IPv4 and AFI_IPv6: one route per record, 2-octet Peer AS
+ *   and AS_PATH; handed out as a `rib` record of one entry (with its peer in `peer`).
+ * Other types (OSPF, IS-IS) are handed out as `other` records, unread.
  *
  * Errors: a record Length over `maxRecord` (default 16 MiB) stops the reader (the framing is lost:
  * `fatal`); a field that overruns its record is reported for that record and the reader goes on
@@ -63,6 +65,7 @@ const BGP4MP_NAMES: Record<number, string> = {
 /** `TABLE_DUMP_V2/RIB_IPV4_UNICAST`-style name of a type and subtype. */
 export function mrtTypeName(type: number, subtype: number): string {
   if (type === MRT_TABLE_DUMP_V2) return `TABLE_DUMP_V2/${TD2_NAMES[subtype] ?? subtype}`;
+  if (type === MRT_TABLE_DUMP) return `TABLE_DUMP/${subtype === 1 ? 'AFI_IPv4' : subtype === 2 ? 'AFI_IPv6' : subtype}`;
   if (type === MRT_BGP4MP || type === MRT_BGP4MP_ET) return `${type === MRT_BGP4MP ? 'BGP4MP' : 'BGP4MP_ET'}/${BGP4MP_NAMES[subtype] ?? subtype}`;
   return `${type}/${subtype}`;
 }
@@ -120,6 +123,8 @@ export interface MrtRib extends Base {
   readonly rest: Uint8Array;
   /** File offset of `nlri` (RIB_GENERIC: of `rest`). */
   readonly nlriOffset: number;
+  /** TABLE_DUMP (v1): the record's own peer (no PEER_INDEX_TABLE), and its 2-octet AS_PATH. */
+  readonly peer?: MrtPeer | undefined;
 }
 
 export interface MrtBgp4mp extends Base {
@@ -225,6 +230,8 @@ function parseRecord(at: number, ts: number, type: number, subtype: number, body
     if (type === MRT_TABLE_DUMP_V2) {
       if (subtype === 1) return peerIndex(r, base);
       if ((subtype >= 2 && subtype <= 6) || (subtype >= 8 && subtype <= 12)) return rib(r, base, at + MRT_HEADER);
+    } else if (type === MRT_TABLE_DUMP && (subtype === 1 || subtype === 2)) {
+      return tableDump(r, base, at + MRT_HEADER);
     } else if (type === MRT_BGP4MP || type === MRT_BGP4MP_ET) {
       if (BGP4MP_NAMES[subtype] !== undefined) return bgp4mp(r, base, at + MRT_HEADER);
     }
@@ -294,6 +301,45 @@ export function ribEntries(r: Reader, addPath: boolean, bodyAt: number): MrtRibE
   }
   if (!r.atEnd()) r.fail('trailing-bytes', `${r.remaining} octets after the ${count} RIB entries`);
   return entries;
+}
+
+/** §4.2 TABLE_DUMP: View Number, Sequence Number, Prefix, Prefix Length, Status, Originated Time, Peer IP, Peer AS, Attribute Length, BGP Attributes. */
+function tableDump(r: Reader, base: Base, bodyAt: number): MrtRib {
+  const v6 = base.subtype === 2;
+  r.u16('View Number');
+  const sequence = r.u16('Sequence Number');
+  const addr = r.bytes(v6 ? 16 : 4, 'Prefix');
+  const lenAt = r.pos;
+  const bits = r.u8('Prefix Length');
+  if (bits > (v6 ? 128 : 32)) r.fail('bad-value', `Prefix Length ${bits} exceeds ${v6 ? 128 : 32}`, lenAt);
+  r.u8('Status');
+  const originated = r.u32('Originated Time');
+  const peerIp = ipToString(v6, r.bytes(v6 ? 16 : 4, 'Peer IP Address'));
+  const peerAs = r.u16('Peer AS');
+  const entryAt = r.pos;
+  const len = r.u16('Attribute Length');
+  const attributes = r.bytes(len, 'BGP Attributes');
+  if (!r.atEnd()) r.fail('trailing-bytes', `${r.remaining} octets after the attributes`);
+  // The NLRI in wire form: Prefix Length, then only the octets it covers.
+  const n = (bits + 7) >> 3;
+  const nlri = new Uint8Array(1 + n);
+  nlri[0] = bits;
+  nlri.set(addr.subarray(0, n), 1);
+  const entries = [{ peerIndex: 0, originated, pathId: undefined, attributes, offset: bodyAt + entryAt }];
+  return {
+    kind: 'rib',
+    ...base,
+    sequence,
+    afi: v6 ? 2 : 1,
+    safi: 1,
+    addPath: false,
+    nlri,
+    generic: false,
+    entries,
+    rest: nlri,
+    nlriOffset: bodyAt + 4,
+    peer: { bgpId: '', address: peerIp, as: peerAs, as4: false },
+  };
 }
 
 function bgp4mp(r: Reader, base: Base, bodyAt: number): MrtBgp4mp {

@@ -213,6 +213,8 @@ export class RouteReader {
         return;
       }
       case 'other':
+        // RFC 7854 §4.9: after a Peer Down, what its Peer Up said no longer holds.
+        if ('peer' in r && r.type === 2 && r.peer) this.bmpPeers.delete(r.peer.key);
         if ('peer' in r) return this.skip(`bmp/${['route-monitoring', 'statistics', 'peer-down', 'peer-up', 'initiation', 'termination', 'route-mirroring'][r.type] ?? r.type}`);
         return this.skip(mrtTypeName(r.type, r.subtype));
     }
@@ -261,15 +263,16 @@ export class RouteReader {
     }
     if (this.opts.families_filter && codec && !this.opts.families_filter.has(codec.name)) return;
     const family = codec?.name;
-    const s = this.session(true, r.addPath && family ? [family] : []);
+    // RFC 6396 §4.3.4: 4-octet AS_PATH in TABLE_DUMP_V2; §4.2 TABLE_DUMP has 2-octet ones.
+    const s = this.session(r.peer === undefined, r.addPath && family ? [family] : []);
     for (const e of entries) {
-      const peer = this.peers[e.peerIndex];
+      const peer = r.peer ?? this.peers[e.peerIndex];
       const source: RouteSource = {
         format: 'mrt',
         offset: e.offset,
         timestamp: e.originated,
         record: name,
-        peer: peer ? { address: peer.address, as: peer.as, bgpId: peer.bgpId } : { address: `peer-index-${e.peerIndex}` },
+        peer: peer ? { address: peer.address, as: peer.as, ...(peer.bgpId ? { bgpId: peer.bgpId } : {}) } : { address: `peer-index-${e.peerIndex}` },
       };
       const body = ribUpdateBody(r.afi, r.safi, nlri, e.pathId, e.attributes, this.alloc);
       this.update(decodeUpdateWith(body, s.ctx, s.attributes, s.extras), source, out);

@@ -55,6 +55,16 @@ describe('BMP (RFC 7854)', () => {
     expect(d.routes.map((r) => r.nlri)).toEqual([{ 'path-id': 11, prefix: '203.0.113.0/24' }]);
   });
 
+  it('Peer Down (§4.9) forgets what the Peer Up said', () => {
+    const sent = B.open(65000, '192.0.2.254', { as4: 65000, addPath: [[1, 1, 1]] });
+    const received = B.open(65001, '192.0.2.1', { as4: 65001, addPath: [[1, 1, 2]] });
+    const up = B.bmp(3, B.cat(B.perPeer(PEER), B.peerUp('192.0.2.254', 179, 50000, sent, received)));
+    const down = B.bmp(2, B.cat(B.perPeer(PEER), [2]));
+    const d = decodeBytes('bmp', B.buf(B.cat(up, down, B.bmp(0, B.cat(B.perPeer(PEER), UPD4)))));
+    expect(d.errors).toEqual([]);
+    expect(d.routes.map((r) => r.nlri)).toEqual(['203.0.113.0/24']);
+  });
+
   it('RFC 9069 Loc-RIB (peer type 3): flag F, 4-octet AS whatever the flags', () => {
     const d = decodeBytes('bmp', B.buf(B.bmp(0, B.cat(B.perPeer({ ...PEER, ip: '', type: 3, flags: 0xa0 }), UPD4))));
     expect(d.errors).toEqual([]);

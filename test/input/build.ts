@@ -183,3 +183,10 @@ export function pcapng(linkType: number, packets: { ts: bigint; data: Bytes }[],
   const epbs = packets.map((p) => block(6, cat(u32(0), u32(Number(p.ts >> 32n)), u32(Number(p.ts & 0xffffffffn)), u32(p.data.length), u32(p.data.length), p.data)));
   return cat(shb, idb, ...epbs);
 }
+
+/** RFC 6396 §4.2 TABLE_DUMP body (subtype 1 AFI_IPv4 / 2 AFI_IPv6): one route, 2-octet Peer AS. */
+export function tableDump(view: number, seq: number, prefix: string, peerIp: string, peerAs: number, originated: number, attrs: Bytes): Bytes {
+  const [a, l] = prefix.split('/');
+  const v6 = a!.includes(':');
+  return cat(u16(view), u16(seq), v6 ? ip6(a!) : ip4(a!), u8(Number(l)), u8(1), u32(originated), v6 ? ip6(peerIp) : ip4(peerIp), u16(peerAs), u16(attrs.length), attrs);
+}

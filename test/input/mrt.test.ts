@@ -252,4 +252,31 @@ describe('MRT errors (bounded lengths, file offsets)', () => {
     expect(d.errors).toHaveLength(1);
     expect(d.errors[0]).toMatchObject({ offset: unknown.length + 12 + 7, fatal: false, message: expect.stringMatching(/^TABLE_DUMP_V2\/RIB_GENERIC: /) });
   });
+
+  it('TABLE_DUMP (v1, §4.2): one route per record, the peer in the record, 2-octet AS_PATH', () => {
+    const attrs = B.cat(B.ORIGIN_IGP, B.asPath([65001, 65002], false), B.nextHop('192.0.2.1'));
+    const attrs6 = B.cat(B.ORIGIN_IGP, B.asPath([65001], false), B.mpReachShort(B.ip6('2001:db8::1')));
+    const r4 = B.mrt(1000, 12, 1, B.tableDump(0, 1, '198.51.100.0/24', '192.0.2.1', 65001, 999, attrs));
+    const r6 = B.mrt(1000, 12, 2, B.tableDump(0, 2, '2001:db8:1::/48', '2001:db8::1', 65001, 998, attrs6));
+    const d = decodeBytes('mrt', B.buf(B.cat(r4, r6)));
+    expect(d.errors).toEqual([]);
+    expect(d.routes).toEqual([
+      {
+        action: 'add',
+        attr: { 'as-path': [65001, 65002], origin: 'igp' },
+        family: 'ipv4/unicast',
+        'next-hop': '192.0.2.1',
+        nlri: '198.51.100.0/24',
+        source: { format: 'mrt', offset: 12 + 2 + 2 + 4 + 1 + 1 + 4 + 4 + 2, peer: { address: '192.0.2.1', as: 65001 }, record: 'TABLE_DUMP/AFI_IPv4', timestamp: 999 },
+      },
+      {
+        action: 'add',
+        attr: { 'as-path': [65001], origin: 'igp' },
+        family: 'ipv6/unicast',
+        'next-hop': '2001:db8::1',
+        nlri: '2001:db8:1::/48',
+        source: { format: 'mrt', offset: r4.length + 12 + 2 + 2 + 16 + 1 + 1 + 4 + 16 + 2, peer: { address: '2001:db8::1', as: 65001 }, record: 'TABLE_DUMP/AFI_IPv6', timestamp: 998 },
+      },
+    ]);
+  });
 });

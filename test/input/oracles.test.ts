@@ -142,6 +142,9 @@ for e in mrtparse.Reader(sys.argv[1]):
         for r in d['rib_entries']:
             nh, asp = attrs(r['path_attributes'])
             out.append({'prefix': '%s/%d' % (d['prefix'], d['length']), 'nh': nh, 'as': asp, 'peer': peers[r['peer_index']]['peer_ip'], 'path_id': r.get('path_id')})
+    elif t == 12:
+        nh, asp = attrs(d['path_attributes'])
+        out.append({'prefix': '%s/%d' % (d['prefix'], d['length']), 'nh': nh, 'as': asp, 'peer': d['peer_ip'], 'path_id': None})
     elif t in (16, 17):
         m = d['bgp_message']
         nh, asp = attrs(m.get('path_attributes', []))
@@ -153,7 +156,7 @@ print(json.dumps(out))
 `;
 
 describe.skipIf(!MRTPARSE)('mrtparse reads the MRT files as decode-file does', () => {
-  it('TABLE_DUMP_V2 RIB_IPV4/IPV6_UNICAST (+ ADD-PATH) and BGP4MP_MESSAGE_AS4', () => {
+  it('TABLE_DUMP_V2 RIB_IPV4/IPV6_UNICAST (+ ADD-PATH), BGP4MP_MESSAGE_AS4, TABLE_DUMP v1', () => {
     const peers = [
       { bgpId: '192.0.2.1', ip: '192.0.2.1', as: 65001 },
       { bgpId: '192.0.2.2', ip: '2001:db8::2', as: 4200000000 },
@@ -171,6 +174,13 @@ describe.skipIf(!MRTPARSE)('mrtparse reads the MRT files as decode-file does', (
       if (r.v6) continue;
       const upd = B.update(B.cat(B.ORIGIN_IGP, B.asPath(r.asPath), B.nextHop(r.nh)), B.prefix4(r.prefix), B.prefix4('10.9.0.0/16'));
       parts.push(B.mrt(1700000001, 16, 4, B.bgp4mpMessage(true, 65001, 65000, '192.0.2.1', '192.0.2.9', upd)));
+    }
+    // TABLE_DUMP v1: IPv4 only (mrtparse 2.2.0 reads no field of an AFI_IPv6 TABLE_DUMP record).
+    for (const r of routes(30, 11)) {
+      if (r.v6) continue;
+      const asPath = r.asPath.map((a) => 1 + (a % 65534));
+      const attrs = r.v6 ? B.cat(B.ORIGIN_IGP, B.asPath(asPath, false), B.mpReachShort(B.ip6(r.nh))) : B.cat(B.ORIGIN_IGP, B.asPath(asPath, false), B.nextHop(r.nh));
+      parts.push(B.mrt(1000000000, 12, r.v6 ? 2 : 1, B.tableDump(0, seq++, r.prefix, r.v6 ? '2001:db8::77' : '192.0.2.77', 64500, 999999999, attrs)));
     }
     const bytes = B.buf(B.cat(...parts));
     const file = join(dir, 'rib.mrt');
