@@ -417,9 +417,14 @@ export function updateEvent(opts: {
   };
 }
 
-export function stateEvent(peer: string, state: 'up' | 'down'): unknown {
+export function stateEvent(peer: string, state: 'up' | 'down', local?: string): unknown {
   return {
     type: 'bgp',
-    bgp: { message: { type: 'state' }, peer: { address: peer, name: 'peer1', remote: { as: 65000 } }, state, ...(state === 'down' ? { reason: 'test' } : {}) },
+    bgp: {
+      message: { type: 'state' },
+      peer: { address: peer, ...(local ? { local: { address: local, as: 65000 } } : {}), name: 'peer1', remote: { as: 65000 } },
+      state,
+      ...(state === 'down' ? { reason: 'test' } : {}),
+    },
   };
 }

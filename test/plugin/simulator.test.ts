@@ -149,52 +149,61 @@ describe('ze-nlri plugin under the engine simulator', () => {
     expect(await sim.command('ze-nlri nothing')).toEqual({ status: 'error', data: 'unknown command: ze-nlri nothing' });
   });
 
-  it('originates a route with update-route and an update hex command (§6.1)', async () => {
-    let seen: any;
-    sim.handlers.set('ze-plugin-engine:update-route', (p) => {
-      seen = p;
-      return { ok: { 'peers-affected': 1, 'routes-sent': 1 } };
+  /** Answers dispatch-command as Ze's `peer <sel> update hex` does; records the commands. */
+  function zeUpdate(answer: (command: string) => { ok?: unknown; error?: string } = () => ({ ok: { status: 'done', data: '{"announced":1,"withdrawn":0}' } })): string[] {
+    const seen: string[] = [];
+    sim.handlers.set('ze-plugin-engine:dispatch-command', (p) => {
+      seen.push(p.command);
+      return answer(p.command);
     });
+    return seen;
+  }
+
+  it('originates a route with an update hex command through dispatch-command (§6), and reports what Ze answered', async () => {
+    const seen = zeUpdate();
     const r = await sim.command('ze-nlri update', ['127.0.0.1', 'ipv4/colored', 'add', 'color', '100', 'prefix', '10.0.0.0/24']);
     expect(r.status).toBe('done');
-    expect(seen).toEqual({
-      'peer-selector': '127.0.0.1',
-      command: 'update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000',
-    });
-    expect(JSON.parse(r.data)).toMatchObject({ 'peers-affected': 1, 'routes-sent': 1 });
+    expect(seen).toEqual(['peer 127.0.0.1 update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000']);
+    expect(JSON.parse(r.data)).toEqual({ command: 'update hex attr set 40010100400200 nhop set self nlri ipv4/colored add 2800640A0000', announced: 1, withdrawn: 0 });
     const del = await sim.command('ze-nlri update', ['*', 'ipv4/colored', 'del', 'color', '100', 'prefix', '10.0.0.0/24']);
     expect(del.status).toBe('done');
-    expect(seen.command).toBe('update hex nlri ipv4/colored del 2800640A0000');
-    sim.handlers.set('ze-plugin-engine:update-route', () => ({ error: 'no peer matches' }));
+    expect(seen.at(-1)).toBe('peer * update hex nlri ipv4/colored del 2800640A0000');
+    // Ze's `warning` (nothing sent) and errors are the command's errors.
+    zeUpdate(() => ({ ok: { status: 'warning', data: 'announce ipv4/colored: no peers have family negotiated' } }));
+    const warn = await sim.command('ze-nlri update', ['10.9.9.9', 'ipv4/colored', 'add', 'color', '1', 'prefix', '10.0.0.0/8']);
+    expect(warn.status).toBe('error');
+    expect(warn.data).toMatch(/^Ze did not send the route \(warning\): announce ipv4\/colored: no peers have family negotiated; command: update hex/);
+    zeUpdate(() => ({ error: 'no peer matches' }));
     const err = await sim.command('ze-nlri update', ['10.9.9.9', 'ipv4/colored', 'add', 'color', '1', 'prefix', '10.0.0.0/8']);
-    expect(err).toEqual({ status: 'error', data: 'no peer matches' });
+    expect(err.status).toBe('error');
+    expect(err.data).toMatch(/no peer matches/);
   });
 
   it.runIf(HAS_FLOW)('originates FlowSpec and EVPN routes with typed attributes; a bad attribute argument sends nothing', async () => {
-    const seen: any[] = [];
-    sim.handlers.set('ze-plugin-engine:update-route', (p) => {
-      seen.push(p);
-      return { ok: { 'peers-affected': 1, 'routes-sent': 1 } };
-    });
-    // RFC 8955 §5 destination 10.0.0.0/24 = 01 18 0A0000 (length 5); §7.1 traffic-rate 0 = discard:
-    // C0 10 08 | 8006 0000 00000000; ORIGIN IGP 40010100, empty AS_PATH 400200; no next hop (§4).
+    const seen = zeUpdate();
+    // RFC 8955 §4 destination 10.0.0.0/24 = 01 18 0A0000 (length 5); §7.1 traffic-rate 0 = discard:
+    // C0 10 08 | 8006 0000 00000000; ORIGIN IGP 40010100, empty AS_PATH 400200. FlowSpec has no
+    // next hop, but Ze needs one: the zero address (RFC 8955 §4: ignored by receivers).
     const flow = await sim.command('ze-nlri update', ['*', 'ipv4/flow', 'add', 'destination', '10.0.0.0/24', 'then', 'discard']);
     expect(flow.status).toBe('done');
-    expect(seen.at(-1)).toEqual({ 'peer-selector': '*', command: 'update hex attr set 40010100400200C010088006000000000000 nlri ipv4/flow add 0501180A0000' });
+    expect(seen.at(-1)).toBe('peer * update hex attr set 40010100400200C010088006000000000000 nhop set 00000000 nlri ipv4/flow add 0501180A0000');
     // RFC 7432 §7.2 MAC/IP route: RD 0:65000:100, ESI 0, tag 0, MAC 00:11:22:33:44:55, label 16
     // (000101); RFC 4360 RT 65000:100 (0002 FDE8 00000064); RFC 6514 §5 PMSI ingress replication
-    // (flags 0, type 6, label 0, 192.0.2.1 = C0000201).
-    const evpn = await sim.command('ze-nlri update', [
-      '127.0.0.1', 'l2vpn/evpn', 'add', 'type2', 'rd', '0:65000:100', 'esi', '0', 'ethernet-tag', '0', 'mac', '00:11:22:33:44:55', 'label', '16',
-      'rt', '65000:100', 'pmsi', 'ingress-replication', '192.0.2.1',
-    ]);
+    // (flags 0, type 6, label 0, 192.0.2.1 = C0000201). Next hop self: Ze cannot resolve it for
+    // AFI 25, so the plugin sends the local address of the peer's state event (127.0.0.9).
+    const evpnArgs = ['type2', 'rd', '0:65000:100', 'esi', '0', 'ethernet-tag', '0', 'mac', '00:11:22:33:44:55', 'label', '16', 'rt', '65000:100', 'pmsi', 'ingress-replication', '192.0.2.1'];
+    const none = await sim.command('ze-nlri update', ['127.0.0.7', 'l2vpn/evpn', 'add', ...evpnArgs]);
+    expect(none.status).toBe('error');
+    expect(none.data).toMatch(/next-hop self: Ze cannot use its own address as the next hop of l2vpn\/evpn \(AFI 25\), and no peer matching 127\.0\.0\.7 is known yet; give next-hop <address>/);
+    await sim.deliver([stateEvent('127.0.0.7', 'up', '127.0.0.9')]);
+    const evpn = await sim.command('ze-nlri update', ['127.0.0.7', 'l2vpn/evpn', 'add', ...evpnArgs]);
     expect(evpn.status).toBe('done');
-    expect(seen.at(-1).command).toBe(
-      'update hex attr set 40010100400200C010080002FDE800000064C016090006000000C0000201 nhop set self nlri l2vpn/evpn add 02210000FDE80000006400000000000000000000000000003000112233445500000101',
+    expect(seen.at(-1)).toBe(
+      'peer 127.0.0.7 update hex attr set 40010100400200C010080002FDE800000064C016090006000000C0000201 nhop set 7F000009 nlri l2vpn/evpn add 02210000FDE80000006400000000000000000000000000003000112233445500000101',
     );
     const nh = await sim.command('ze-nlri update', ['*', 'ipv4/mpls-vpn', 'add', 'rd', '0:65000:1', 'label', '100', 'prefix', '10.1.0.0/24', 'next-hop', '192.0.2.7', 'rt', '65000:100']);
     expect(nh.status).toBe('done');
-    expect(seen.at(-1).command).toBe('update hex attr set 40010100400200C010080002FDE800000064 nhop set C0000207 nlri ipv4/mpls-vpn add 700006410000FDE8000000010A0100');
+    expect(seen.at(-1)).toBe('peer * update hex attr set 40010100400200C010080002FDE800000064 nhop set C0000207 nlri ipv4/mpls-vpn add 700006410000FDE8000000010A0100');
     const n = seen.length;
     const bad = await sim.command('ze-nlri update', ['*', 'ipv4/flow', 'add', 'destination', '10.0.0.0/24', 'then', 'rate-limit', 'abc']);
     expect(bad.status).toBe('error');

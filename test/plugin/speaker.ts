@@ -17,7 +17,7 @@ export function message(type: number, body: Buffer): Buffer {
   return Buffer.concat([h, body]);
 }
 
-function attr(flags: number, code: number, value: Buffer): Buffer {
+export function attr(flags: number, code: number, value: Buffer): Buffer {
   if (value.length > 255) {
     const h = Buffer.from([flags | 0x10, code, 0, 0]);
     h.writeUInt16BE(value.length, 2);
@@ -42,6 +42,37 @@ export function mpReachUpdate(afi: number, safi: number, nextHop: Buffer, nlri: 
   body.writeUInt16BE(attrs.length, 2);
   attrs.copy(body, 4);
   return message(2, body);
+}
+
+/** An UPDATE message of these path attributes (RFC 4271 §4.3: no withdrawn routes, no NLRI field). */
+export function updateOf(attrs: Buffer[]): Buffer {
+  const a = Buffer.concat(attrs);
+  const body = Buffer.alloc(4 + a.length);
+  body.writeUInt16BE(a.length, 2);
+  a.copy(body, 4);
+  return message(2, body);
+}
+
+/** MP_REACH_NLRI (RFC 4760 §3): AFI, SAFI, next hop, reserved 0, NLRI. */
+export function mpReachAttr(afi: number, safi: number, nextHop: Buffer, nlri: Buffer): Buffer {
+  const h = Buffer.alloc(4);
+  h.writeUInt16BE(afi, 0);
+  h[2] = safi;
+  h[3] = nextHop.length;
+  return attr(0x80, 14, Buffer.concat([h, nextHop, Buffer.from([0]), nlri]));
+}
+
+/** MP_UNREACH_NLRI (RFC 4760 §4): AFI, SAFI, withdrawn routes. */
+export function mpUnreachAttr(afi: number, safi: number, nlri: Buffer): Buffer {
+  const h = Buffer.alloc(3);
+  h.writeUInt16BE(afi, 0);
+  h[2] = safi;
+  return attr(0x80, 15, Buffer.concat([h, nlri]));
+}
+
+/** EXTENDED COMMUNITIES (RFC 4360 §2: optional transitive, type 16) of 8-octet values in hex. */
+export function extCommunities(hex: string): Buffer {
+  return attr(0xc0, 16, Buffer.from(hex.replace(/\s/g, ''), 'hex'));
 }
 
 export interface MpReach {
@@ -88,7 +119,14 @@ export class Speaker {
   private estWaiters: Array<() => void> = [];
   private updWaiters: Array<{ pred: (m: Buffer) => boolean; resolve: (m: Buffer) => void }> = [];
 
-  constructor(private readonly as = 65000) {}
+  /**
+   * `addPath`: AFI/SAFI pairs this speaker offers RFC 7911 ADD-PATH for (send/receive, §4), when
+   * the OPEN received offers it for them too.
+   */
+  constructor(
+    private readonly as = 65000,
+    private readonly addPath: ReadonlyArray<readonly [number, number]> = [],
+  ) {}
 
   async listen(): Promise<void> {
     this.server = net.createServer((s) => this.accept(s));
@@ -103,6 +141,7 @@ export class Speaker {
       return;
     }
     this.sock = s;
+    this.buf = Buffer.alloc(0);
     s.on('data', (d: Buffer) => {
       this.buf = Buffer.concat([this.buf, d]);
       while (this.buf.length >= 19) {
@@ -166,6 +205,15 @@ export class Speaker {
     as4[1] = 4;
     as4.writeUInt32BE(this.as, 2);
     caps.push(as4);
+    if (this.addPath.length > 0) {
+      const v = Buffer.alloc(4 * this.addPath.length);
+      this.addPath.forEach(([afi, safi], k) => {
+        v.writeUInt16BE(afi, 4 * k);
+        v[4 * k + 2] = safi;
+        v[4 * k + 3] = 3; // send/receive
+      });
+      caps.push(Buffer.concat([Buffer.from([69, v.length]), v]));
+    }
     const capBytes = Buffer.concat(caps);
     const params = Buffer.concat([Buffer.from([2, capBytes.length]), capBytes]);
     const body = Buffer.alloc(10);
@@ -205,6 +253,12 @@ export class Speaker {
         },
       });
     });
+  }
+
+  /** Drop the BGP session (the TCP connection) but keep listening: the peer goes down for Ze. */
+  drop(): void {
+    clearInterval(this.keepalive);
+    this.sock?.destroy();
   }
 
   async close(): Promise<void> {

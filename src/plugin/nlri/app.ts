@@ -18,7 +18,7 @@ import { AnswerError } from '../rpc.js';
 import { decodeHexBounded } from './bounded-json.js';
 import { CommandError, ZePlugin, type ZePluginOptions } from '../plugin.js';
 import { BatchScanner, EVENT_UNSURE, E_NLRI, E_WITHDRAWN, F_RAW, F_RECEIVED, sameSpan } from './event-scan.js';
-import { DEFAULT_ATTRIBUTES, updateHexCommand, type OriginateOptions } from './originate.js';
+import { DEFAULT_ATTRIBUTES, defaultNextHop, updateHexCommand, zeCanSelf, type OriginateOptions } from './originate.js';
 import { parseRouteArgs } from '../../route/args.js';
 import { PluginStats } from './stats.js';
 import { StoredRoute, loadRoute, storeRoute } from './stored-route.js';
@@ -93,6 +93,8 @@ export class NlriPlugin {
   private lastRecord = NO_RECORD;
   /** Events read by the fallback of event-skim.ts (not valid JSON: Ze's attr bug). */
   private warnedSkim = false;
+  /** Peers seen in state events: their `peer` object (address, name, local.address). */
+  private readonly peersSeen = new Map<string, any>();
   /** The bytes of the field being decoded (reused: models are not kept, see stored-route.ts). */
   private scratch = new Uint8Array(4096);
   readonly stats = new PluginStats();
@@ -332,6 +334,7 @@ export class NlriPlugin {
   private onState(b: any): void {
     this.stats.stateEvents++;
     const peer = peerKey(b.peer);
+    if (b.peer && typeof b.peer === 'object') this.peersSeen.set(peer, b.peer);
     if (b.state === 'down') {
       const n = this.table.clearPeer(peer);
       this.log.info('peer down: routes cleared', { peer, routes: n });
@@ -515,7 +518,7 @@ export class NlriPlugin {
       nlri = fromHex(spec.nlriHex, family);
       attrs = spec.attributes.length === 2 && spec.attributesHex === DEFAULT_ATTRIBUTES.toUpperCase() && o.attributes ? o.attributes : spec.attributesHex;
       const ownNextHop = rest.some((t) => t === 'next-hop' || t === 'nexthop');
-      nextHop = !ownNextHop && o.nextHop !== undefined ? o.nextHop : (spec.nextHop ?? 'none');
+      nextHop = !ownNextHop && o.nextHop !== undefined ? o.nextHop : (spec.nextHop ?? (ownNextHop ? 'none' : defaultNextHop(codec)));
     } catch (e) {
       // A family whose own NLRI words are also attribute keywords (the example ipv4/colored's
       // `color`): the whole argument list as NLRI arguments, with the default attributes, as
@@ -530,10 +533,35 @@ export class NlriPlugin {
       attrs = o.attributes;
       nextHop = o.nextHop;
     }
-    // As Ze's own plugin helper does: the selector goes in `peer-selector`, the command without
-    // `peer <sel>` (the engine prefixes it, §6).
+    if (action === 'add' && (nextHop ?? defaultNextHop(codec)) === 'self' && !zeCanSelf(codec)) nextHop = this.localAddressFor(sel, codec);
     const command = updateHexCommand(codec, action, nlri, { attributes: attrs, nextHop, ...(o.addPath !== undefined ? { addPath: o.addPath } : {}) });
-    const res = await this.plugin.updateRoute(sel, command);
-    return { command, ...(res ?? {}) };
+    // Through dispatch-command (§6) rather than update-route: Ze f09f9ac2's update-route answers
+    // `ok` with zero counts whatever happened, while the command's own answer says whether the
+    // route was sent (`{"announced":1,…}`) or why not (a `warning`), docs/ze-compat.md.
+    const res = await this.plugin.dispatchCommand(`peer ${sel} ${command}`);
+    let data: unknown = res?.data;
+    try {
+      data = typeof data === 'string' && data.startsWith('{') ? JSON.parse(data) : data;
+    } catch {
+      // kept as text
+    }
+    if (res?.status !== 'done') throw new CommandError(`Ze did not send the route (${res?.status ?? 'no status'}): ${typeof data === 'string' ? data : JSON.stringify(data)}; command: ${command}`);
+    return { command, ...(data && typeof data === 'object' ? (data as Record<string, unknown>) : { result: data }) };
+  }
+
+  /**
+   * The address Ze uses towards the peers `sel` selects (`peer.local.address` of their state
+   * events), for a family whose `self` Ze cannot resolve (zeCanSelf). One address, or an error.
+   */
+  private localAddressFor(sel: string, codec: FamilyCodec<any>): string {
+    const locals = new Set<string>();
+    for (const p of this.peersSeen.values()) {
+      const l = p?.local?.address;
+      if (selectorMatches(sel, p) && typeof l === 'string') locals.add(l);
+    }
+    if (locals.size === 1) return [...locals][0]!;
+    throw new CommandError(
+      `next-hop self: Ze cannot use its own address as the next hop of ${codec.name} (AFI ${codec.afi}), and ${locals.size === 0 ? 'no peer matching ' + sel + ' is known yet' : 'the peers matching ' + sel + ' use different local addresses'}; give next-hop <address>`,
+    );
   }
 }

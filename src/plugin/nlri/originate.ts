@@ -29,9 +29,25 @@ export function isPrefixShaped(nlri: Uint8Array, addPath = false): boolean {
   return nlri.length === off + 1 + Math.ceil(nlri[off]! / 8);
 }
 
-/** FlowSpec carries no next hop (RFC 8955 §4: next-hop length 0). */
+/**
+ * The next hop sent when the route gives none. FlowSpec has none (RFC 8955 §4: "the Length of
+ * the Next-Hop Network Address MUST be set to 0 ... MUST be ignored"), but Ze f09f9ac2 sends no
+ * announcement without a next hop (`update hex` without `nhop`: "no peers have family
+ * negotiated", docs/ze-compat.md) and cannot write a zero length: the all-zero address of the
+ * family's AFI is sent, which receivers ignore. Other families: `self`.
+ */
 export function defaultNextHop(codec: FamilyCodec<any>): string | undefined {
-  return codec.safi === 133 || codec.safi === 134 ? undefined : 'self';
+  if (codec.safi === 133 || codec.safi === 134) return codec.afi === 2 ? '::' : '0.0.0.0';
+  return 'self';
+}
+
+/**
+ * Ze f09f9ac2 resolves `nhop set self` to its local address only for a family of the same AFI
+ * (IPv4 / IPv6, or with the extended next hop capability): for l2vpn, BGP-LS and the others it
+ * drops the route (docs/ze-compat.md). The plugin then sends the local address itself.
+ */
+export function zeCanSelf(codec: FamilyCodec<any>): boolean {
+  return codec.afi === 1 || codec.afi === 2;
 }
 
 export interface OriginateOptions {

@@ -135,9 +135,11 @@ describe('route origination (plugin `update` command)', () => {
   function plugin(): { p: NlriPlugin; sent: string[] } {
     const p = new NlriPlugin({ registry: reg, name: 'ze-nlri', logger: new Logger({ level: 'ERROR', write: () => undefined }) });
     const sent: string[] = [];
-    (p.plugin as unknown as { updateRoute: (sel: string, cmd: string) => Promise<unknown> }).updateRoute = async (_sel, cmd) => {
-      sent.push(cmd);
-      return { status: 'done' };
+    // The plugin sends `peer <selector> update hex …` through dispatch-command (Ze's answer says
+    // whether the route went out); FlowSpec carries the zero next hop Ze needs (RFC 8955 §4).
+    (p.plugin as unknown as { dispatchCommand: (cmd: string) => Promise<unknown> }).dispatchCommand = async (cmd) => {
+      sent.push(cmd.replace(/^peer \S+ /, ''));
+      return { status: 'done', data: '{"announced":1,"withdrawn":0}' };
     };
     return { p, sent };
   }
@@ -145,7 +147,7 @@ describe('route origination (plugin `update` command)', () => {
   it('sends one component per type for a repeated keyword', async () => {
     const { p, sent } = plugin();
     await p.originate(['*', 'ipv4/flow', 'add', 'port', '>80', '<100', 'port', '>443', '<500']);
-    expect(sent).toEqual(['update hex attr set 40010100400200 nlri ipv4/flow add 0B04025044641201BBD401F4']);
+    expect(sent).toEqual(['update hex attr set 40010100400200 nhop set 00000000 nlri ipv4/flow add 0B04025044641201BBD401F4']);
   });
 
   it('sends the same bytes as before for routes without a repeated keyword', async () => {
@@ -154,9 +156,9 @@ describe('route origination (plugin `update` command)', () => {
     await p.originate(['*', 'ipv4/flow', 'del', 'destination-port', '=80', '=443', '=8080']);
     await p.originate(['*', 'ipv4/flow-vpn', 'add', 'rd', '100:1', 'destination', '10.0.0.0/24']);
     expect(sent).toEqual([
-      'update hex attr set 40010100400200 nlri ipv4/flow add 0801180A0000038106',
+      'update hex attr set 40010100400200 nhop set 00000000 nlri ipv4/flow add 0801180A0000038106',
       'update hex nlri ipv4/flow del 090501505101BBD11F90', // spec §6.8 example
-      'update hex attr set 40010100400200 nlri ipv4/flow-vpn add 0D000000640000000101180A0000', // spec §6.8 example
+      'update hex attr set 40010100400200 nhop set 00000000 nlri ipv4/flow-vpn add 0D000000640000000101180A0000', // spec §6.8 example (with a next hop)
     ]);
   });
 
