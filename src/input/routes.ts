@@ -82,6 +82,7 @@ export interface RouteReaderOptions {
 
 type Inner = { push(c: Uint8Array): (MrtRecord | BmpRecord | CaptureRecord | HexRecord)[]; end(): (MrtRecord | BmpRecord | CaptureRecord | HexRecord)[]; readonly done: boolean };
 
+const NEXT_HOP = 3;
 const MP_REACH = 14;
 
 /** Streams a file into routes: `push` chunks, take the items; `end` at the end of the input. */
@@ -152,7 +153,19 @@ export class RouteReader {
     this.skipped.set(what, (this.skipped.get(what) ?? 0) + 1);
   }
 
+  private readonly byList = [new WeakMap<readonly string[], Session>(), new WeakMap<readonly string[], Session>()];
+
   private session(as4: boolean, addPath: boolean | readonly string[]): Session {
+    // The same family list object comes back for every message of a peer: look it up by identity first.
+    const cache = typeof addPath === 'boolean' ? undefined : this.byList[as4 ? 1 : 0]!;
+    const hit = cache?.get(addPath as readonly string[]);
+    if (hit) return hit;
+    const s = this.sessionByKey(as4, addPath);
+    cache?.set(addPath as readonly string[], s);
+    return s;
+  }
+
+  private sessionByKey(as4: boolean, addPath: boolean | readonly string[]): Session {
     const key = `${as4 ? 4 : 2}|${addPath === true ? '*' : addPath === false ? '' : addPath.join(',')}`;
     let s = this.sessions.get(key);
     if (!s) {
@@ -286,7 +299,8 @@ const BGP_TYPES: Record<number, string> = { 1: 'open', 2: 'update', 3: 'notifica
  * The UPDATE body (RFC 4271 §4.3) a RIB entry stands for. `attrs` are the entry's attributes;
  * a short-form MP_REACH_NLRI (RFC 6396 §4.3.4: Next Hop Length, Next Hop) is rebuilt in full
  * (RFC 4760 §3) with the record's AFI, SAFI and NLRI; an MP_REACH_NLRI in the full form (some
- * writers) keeps its next hop and takes the record's NLRI.
+ * writers) keeps its next hop and takes the record's NLRI; one of neither form is replaced with
+ * no next hop. Without MP_REACH_NLRI, a non-unicast IPv4 entry takes NEXT_HOP as its next hop.
  */
 export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathId: number | undefined, attrs: Uint8Array, alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
   const nl = pathId === undefined ? nlri.length : nlri.length + 4;
@@ -294,6 +308,7 @@ export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathI
   let mpAt = -1;
   let mpEnd = -1;
   let nh: Uint8Array | undefined;
+  let nextHop: Uint8Array | undefined;
   for (let p = 0; p + 3 <= attrs.length; ) {
     const flags = attrs[p]!;
     const ext = (flags & 0x10) !== 0;
@@ -301,15 +316,16 @@ export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathI
     if (p + hdr > attrs.length) break;
     const len = ext ? be16(attrs, p + 2) : attrs[p + 2]!;
     if (p + hdr + len > attrs.length) break;
+    if (attrs[p + 1] === NEXT_HOP && len === 4) nextHop = attrs.subarray(p + hdr, p + hdr + 4);
     if (attrs[p + 1] === MP_REACH) {
       const v = attrs.subarray(p + hdr, p + hdr + len);
       if (len >= 1 && v[0] === len - 1) nh = v.subarray(1);
       else if (len >= 5 && be16(v, 0) === afi && v[2] === safi && 4 + v[3]! <= len) nh = v.subarray(4, 4 + v[3]!);
-      if (nh) {
+      // Replaced whatever its form: an MP_REACH_NLRI of neither form gives no next hop.
+      if (mpAt < 0) {
         mpAt = p;
         mpEnd = p + hdr + len;
       }
-      break;
     }
     p += hdr + len;
   }
@@ -324,7 +340,8 @@ export function ribUpdateBody(afi: number, safi: number, nlri: Uint8Array, pathI
     writeNlri(b, 4 + attrs.length, nlri, pathId);
     return b;
   }
-  const nhb = nh ?? new Uint8Array(0);
+  // No MP_REACH_NLRI (an IPv4 multicast entry with NEXT_HOP, say): NEXT_HOP is the next hop.
+  const nhb = nh ?? (afi === 1 && nextHop ? nextHop : new Uint8Array(0));
   const vlen = 5 + nhb.length + nl;
   const ext = vlen > 255;
   const mplen = (ext ? 4 : 3) + vlen;

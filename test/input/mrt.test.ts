@@ -279,4 +279,17 @@ describe('MRT errors (bounded lengths, file offsets)', () => {
       },
     ]);
   });
+
+  it('RIB_IPV4_MULTICAST without MP_REACH_NLRI: NEXT_HOP is the next hop', () => {
+    const d = decodeBytes('mrt', B.buf(B.cat(PEERS, B.mrt(1, 13, 3, B.ribAfi(1, B.prefix4('232.1.0.0/16'), [{ peer: 0, originated: 5, attrs: ATTRS1 }])))));
+    expect(d.errors).toEqual([]);
+    expect(d.routes.map((r) => [r.family, r.nlri, r['next-hop']])).toEqual([['ipv4/multicast', '232.1.0.0/16', '192.0.2.1']]);
+  });
+
+  it('an MP_REACH_NLRI of neither form is replaced (one MP_REACH_NLRI, no next hop): the route is still there', () => {
+    const attrs = B.cat(B.ORIGIN_IGP, B.asPath([65001]), B.attr(0x80, 14, [9, 9, 9]));
+    const d = decodeBytes('mrt', B.buf(B.cat(PEERS, B.mrt(1, 13, 4, B.ribAfi(1, B.prefix6('2001:db8:1::/48'), [{ peer: 0, originated: 5, attrs }])))));
+    expect(d.bad).toEqual([]);
+    expect(d.routes.map((r) => [r.family, r.nlri])).toEqual([['ipv6/unicast', '2001:db8:1::/48']]);
+  });
 });
