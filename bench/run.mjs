@@ -12,18 +12,23 @@
 //                 the codec's own cost per NLRI
 //   alloc         bytes allocated per NLRI by the ×100 decode, measured with the young generation large enough
 //                 that no scavenge runs during the loop.
-// Each figure is the median of 5 timed batches after a warm-up. Results print as a Markdown table
+//   into          encodeInto(codec, model, buf, 0): the same bytes written into a caller's buffer, no allocation
+//   ×10k          decodeAll over 10 000 copies back to back: per NLRI, to compare with ×100 (garbage collection)
+// Each figure is the median of 5 timed batches (3 with --quick) after a warm-up. Results print as a Markdown table
 // (paste into docs/BENCHMARKS.md) and go to bench/.results/latest.md.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createDefaultRegistry, decodeAll, encode, forEachNlri, samples, toJson } from '../dist/index.js';
+// ZE_NLRI_ENTRY=<file>: time another build of the package instead of dist/ (to compare two builds).
+const { createDefaultRegistry, decodeAll, encode, encodeInto, forEachNlri, samples, toJson } = await import(process.env.ZE_NLRI_ENTRY ?? '../dist/index.js');
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
 const families = argv.flatMap((a, i) => (argv[i - 1] === '--family' ? [a] : []));
-const BATCH_MS = quick ? 20 : 60;
+// --quick: short batches, 3 of them (about 20 s for every sample); the full run: 5 of 60 ms.
+const BATCH_MS = quick ? 3 : 60;
+const BATCHES = quick ? 3 : 5;
 const reg = createDefaultRegistry();
 let sink = 0;
 
@@ -39,13 +44,13 @@ function measure(fn) {
   n = Math.max(1, Math.round(n * 4));
   for (let i = 0; i < n; i++) fn();
   const runs = [];
-  for (let k = 0; k < 5; k++) {
+  for (let k = 0; k < BATCHES; k++) {
     const t = performance.now();
     for (let i = 0; i < n; i++) fn();
     runs.push(((performance.now() - t) * 1e6) / n);
   }
   runs.sort((a, b) => a - b);
-  return runs[2];
+  return runs[BATCHES >> 1];
 }
 
 function allocated(fn, N) {
@@ -72,6 +77,9 @@ for (const s of samples) {
   };
   const batch = new Uint8Array(bytes.length * 100);
   for (let i = 0; i < 100; i++) batch.set(bytes, i * bytes.length);
+  const big = new Uint8Array(bytes.length * 10000);
+  for (let i = 0; i < 10000; i++) big.set(bytes, i * bytes.length);
+  const scratch = new Uint8Array(bytes.length + 64);
   const decodeBatch = () => {
     sink += decodeAll(codec, batch).length;
   };
@@ -87,6 +95,9 @@ for (const s of samples) {
     bytes: bytes.length,
     decode: measure(decode) / k,
     batch: measure(decodeBatch) / (k * 100),
+    big: measure(() => {
+      sink += decodeAll(codec, big).length;
+    }) / (k * 10000),
     stream: measure(streamBatch) / (k * 100),
     json: measure(() => {
       sink += toJson(codec, models).length;
@@ -96,6 +107,9 @@ for (const s of samples) {
     }) / k,
     encode: measure(() => {
       sink += encode(codec, models).length;
+    }) / k,
+    into: measure(() => {
+      sink += encodeInto(codec, models, scratch, 0);
     }) / k,
     args: s.args
       ? measure(() => {
@@ -114,11 +128,11 @@ const head = `Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} (${c
 const lines = [
   head,
   '',
-  '| family | sample | bytes | bytes→model ns | ×100 ns | stream ns | model→JSON ns | hex→JSON ns | model→bytes ns | args→hex ns | NLRI/s (hex→JSON) | alloc B/NLRI |',
-  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| family | sample | bytes | bytes→model ns | ×100 ns | ×10k ns | stream ns | model→JSON ns | hex→JSON ns | model→bytes ns | into ns | args→hex ns | NLRI/s (hex→JSON) | alloc B/NLRI |',
+  '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.family} | ${r.note.replace(/\|/g, '/').slice(0, 60)} | ${r.bytes} | ${f(r.decode)} | ${f(r.batch)} | ${f(r.stream)} | ${f(r.json)} | ${f(r.hexJson)} | ${f(r.encode)} | ${f(r.args)} | ${Math.round(1e9 / r.hexJson).toLocaleString('en')} | ${f(r.alloc)} |`,
+      `| ${r.family} | ${r.note.replace(/\|/g, '/').slice(0, 60)} | ${r.bytes} | ${f(r.decode)} | ${f(r.batch)} | ${f(r.big)} | ${f(r.stream)} | ${f(r.json)} | ${f(r.hexJson)} | ${f(r.encode)} | ${f(r.into)} | ${f(r.args)} | ${Math.round(1e9 / r.hexJson).toLocaleString('en')} | ${f(r.alloc)} |`,
   ),
 ];
 const text = lines.join('\n') + '\n';
