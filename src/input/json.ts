@@ -14,7 +14,7 @@ import { JsonWriter, byteCompare, goQuote } from '../core/json.js';
 import { writeJson } from '../registry/ops.js';
 import type { BgpUpdate, PathAttribute, PathAttributes } from '../update/model.js';
 import { nextHopText } from '../../attributes/mp/nexthop.js';
-import type { FileBadUpdate, FileRoute, RouteSource } from './routes.js';
+import type { FileBadUpdate, FileRoute, RouteSource, SourcePeer } from './routes.js';
 
 const SKIP = new Set([3, 14, 15]);
 const PEER_TYPES = ['global', 'rd', 'local', 'loc-rib'];
@@ -73,13 +73,33 @@ export function timestampText(t: number): string {
   return t.toFixed(6).replace(/0+$/, '');
 }
 
+/** The `peer` object's text, made once per peer object (readers reuse one per peer). */
+const PEER_JSON = new WeakMap<SourcePeer, string>();
+
+function peerJson(p: SourcePeer): string {
+  let o = PEER_JSON.get(p);
+  if (o === undefined) {
+    o = peerText(p);
+    PEER_JSON.set(p, o);
+  }
+  return o;
+}
+
 export function sourceJson(s: RouteSource): string {
   let o = '{"format":"' + s.format + '"';
   if (s.line !== undefined) o += ',"line":' + s.line;
   o += ',"offset":' + s.offset;
-  const p = s.peer;
-  if (p) {
-    o += ',"peer":{"address":' + goQuote(p.address);
+  if (s.peer) o += ',"peer":' + peerJson(s.peer);
+  o += ',"record":"' + s.record + '"';
+  if (s.timestamp !== undefined) o += ',"timestamp":' + timestampText(s.timestamp);
+  if (s.to) o += ',"to":{"address":' + goQuote(s.to.address) + ',"port":' + s.to.port + '}';
+  return o + '}';
+}
+
+function peerText(p: SourcePeer): string {
+  let o = '';
+  {
+    o += '{"address":' + goQuote(p.address);
     const b = p.bmp;
     if (b && b.adjRibOut) o += ',"adj-rib-out":true';
     if (p.as !== undefined) o += ',"as":' + p.as;
@@ -91,10 +111,7 @@ export function sourceJson(s: RouteSource): string {
     if (b) o += ',"type":"' + (PEER_TYPES[b.type] ?? String(b.type)) + '"';
     o += '}';
   }
-  o += ',"record":"' + s.record + '"';
-  if (s.timestamp !== undefined) o += ',"timestamp":' + timestampText(s.timestamp);
-  if (s.to) o += ',"to":{"address":' + goQuote(s.to.address) + ',"port":' + s.to.port + '}';
-  return o + '}';
+  return o;
 }
 
 /** Formats routes, keeping the last UPDATE's attribute and error text for its next routes. */
@@ -104,6 +121,7 @@ export class RouteJson {
   private attr = '';
   private errors = '';
   private lastSource: RouteSource | undefined;
+  private readonly families = new Map<string, string>();
   private source = '';
 
   route(item: FileRoute): string {
@@ -121,7 +139,9 @@ export class RouteJson {
     let o = '{"action":"' + (route.withdraw ? 'del' : 'add') + '"';
     if (this.attr && !(route.withdraw && !route.treatedAsWithdraw)) o += ',"attr":' + this.attr;
     if (this.errors) o += ',"errors":' + this.errors;
-    o += ',"family":' + goQuote(route.family);
+    let fam = this.families.get(route.family);
+    if (fam === undefined) this.families.set(route.family, (fam = ',"family":' + goQuote(route.family)));
+    o += fam;
     const nh = route.nextHop;
     if (nh) {
       o += ',"next-hop":' + goQuote(nextHopText(nh));

@@ -252,6 +252,20 @@ export class RouteReader {
     }
   }
 
+  /** One SourcePeer per MRT peer (reused, so its JSON is made once). */
+  private readonly peerSources = new WeakMap<MrtPeer, SourcePeer>();
+
+  private mrtPeer(own: MrtPeer | undefined, index: number): SourcePeer {
+    const peer = own ?? this.peers[index];
+    if (!peer) return { address: `peer-index-${index}` };
+    let p = this.peerSources.get(peer);
+    if (!p) {
+      p = peer.bgpId ? { address: peer.address, as: peer.as, bgpId: peer.bgpId } : { address: peer.address, as: peer.as };
+      this.peerSources.set(peer, p);
+    }
+    return p;
+  }
+
   private rib(r: MrtRib, out: FileItem[]): void {
     const name = mrtTypeName(r.type, r.subtype);
     const codec = this.opts.families.byAfiSafi(r.afi, r.safi);
@@ -279,14 +293,7 @@ export class RouteReader {
     // RFC 6396 §4.3.4: 4-octet AS_PATH in TABLE_DUMP_V2; §4.2 TABLE_DUMP has 2-octet ones.
     const s = this.session(r.peer === undefined, r.addPath && family ? [family] : []);
     for (const e of entries) {
-      const peer = r.peer ?? this.peers[e.peerIndex];
-      const source: RouteSource = {
-        format: 'mrt',
-        offset: e.offset,
-        timestamp: e.originated,
-        record: name,
-        peer: peer ? { address: peer.address, as: peer.as, ...(peer.bgpId ? { bgpId: peer.bgpId } : {}) } : { address: `peer-index-${e.peerIndex}` },
-      };
+      const source: RouteSource = { format: 'mrt', offset: e.offset, timestamp: e.originated, record: name, peer: this.mrtPeer(r.peer, e.peerIndex) };
       const body = ribUpdateBody(r.afi, r.safi, nlri, e.pathId, e.attributes, this.alloc);
       this.update(decodeUpdateWith(body, s.ctx, s.attributes, s.extras), source, out);
     }
