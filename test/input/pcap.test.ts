@@ -227,4 +227,23 @@ describe('pcapng, Linux SLL, IPv6', () => {
     expect(decodeBytes('pcap', B.buf(B.pcap(1, [{ sec: 1, usec: 0, data: tagged }]))).routes).toHaveLength(1);
     expect(decodeBytes('pcap', B.buf(B.pcap(0, [{ sec: 1, usec: 0, data: B.cat(B.u32le(2), f) }]))).routes).toHaveLength(1);
   });
+
+  it('two sessions interleaved packet by packet keep their own streams; an IPv6 Hop-by-Hop header is walked', () => {
+    const upd = (p: string): B.Bytes => B.update(B.cat(B.ORIGIN_IGP, B.asPath([65001]), B.nextHop(A)), B.prefix4(p));
+    const u1 = upd('203.0.113.0/24');
+    const u2 = upd('198.51.100.0/24');
+    const s1 = (seq: number, payload: B.Bytes): B.Bytes => B.ipTcp({ src: A, dst: Z, sport: 50001, dport: 179, seq, payload });
+    const s2 = (seq: number, payload: B.Bytes): B.Bytes => B.ipTcp({ src: A, dst: Z, sport: 50002, dport: 179, seq, payload });
+    const pk = [s1(1, u1.slice(0, 25)), s2(7, u2.slice(0, 10)), s1(26, u1.slice(25)), s2(17, u2.slice(10))];
+    const d = decodeBytes('pcap', B.buf(B.pcap(101, pk.map((data) => ({ sec: 1, usec: 0, data })))));
+    expect(d.errors).toEqual([]);
+    expect(d.routes.map((r) => [r.nlri, (r.source as { peer: { port: number } }).peer.port])).toEqual([
+      ['203.0.113.0/24', 50001],
+      ['198.51.100.0/24', 50002],
+    ]);
+    // IPv6 with a Hop-by-Hop Options header (Next Header 0, 8 octets) before TCP.
+    const v6 = B.ipTcp({ src: '2001:db8::1', dst: '2001:db8::2', sport: 50000, dport: 179, seq: 1, payload: u1 });
+    const withHbh = B.cat(v6.slice(0, 4), B.u16(v6.length - 40 + 8), B.u8(0), v6.slice(7, 40), [6, 0, 1, 4, 0, 0, 0, 0], v6.slice(40));
+    expect(decodeBytes('pcap', B.buf(B.pcap(101, [{ sec: 1, usec: 0, data: withHbh }]))).routes.map((r) => r.nlri)).toEqual(['203.0.113.0/24']);
+  });
 });
