@@ -12,8 +12,13 @@
 //
 // JSON: {"color":100,"prefix":"10.0.0.0/24"}      args: color 100 prefix 10.0.0.0/24
 //
-//   ze-nlri plugin --family-module ./colored-prefix.mjs
-//   ze-nlri decode ipv4/colored 280064 0A0000 ... (see docs/PLUGIN.md)
+// From the repository root (or node_modules/ze-nlri), every command that names a family takes it:
+//
+//   ze-nlri plugin --family-module examples/colored-prefix.mjs
+//   ze-nlri decode --family-module examples/colored-prefix.mjs ipv4/colored 2800640A0000
+//   ze-nlri decode --family-module examples/colored-prefix.mjs --text 1/241 2800640A0000
+//   ze-nlri encode --family-module examples/colored-prefix.mjs ipv4/colored color 100 prefix 10.0.0.0/24
+//   ze-nlri families --family-module examples/colored-prefix.mjs
 import { defineFamily, argsError, uintArg, prefixFromString, prefixToString, writePrefixOctets } from 'ze-nlri';
 
 const NAME = 'ipv4/colored';

@@ -22,6 +22,7 @@ const e = (name: string, afi: number, safi: number, group: string): FamilyEntry 
 
 export const BUILTIN: readonly FamilyEntry[] = [
   e('bgp-ls/bgp-ls', 16388, 71, 'bgp-ls'),
+  e('bgp-ls/bgp-ls-spf', 16388, 80, 'bgp-ls'),
   e('bgp-ls/bgp-ls-vpn', 16388, 72, 'bgp-ls'),
   e('ipv4/flow', 1, 133, 'flowspec'),
   e('ipv4/flow-vpn', 1, 134, 'flowspec'),
@@ -64,6 +65,7 @@ const SAFI: Record<string, number> = {
   evpn: 70,
   'bgp-ls': 71, ls: 71, 'link-state': 71, linkstate: 71,
   'bgp-ls-vpn': 72, 'ls-vpn': 72, 'link-state-vpn': 72,
+  'bgp-ls-spf': 80, 'ls-spf': 80, spf: 80,
   mup: 85,
   'mpls-vpn': 128, vpn: 128, l3vpn: 128, 'vpn-unicast': 128,
   rtc: 132, 'route-target': 132, 'rt-constraint': 132, rtconstraint: 132,

@@ -33,11 +33,12 @@ export class LazyFamilies {
   readonly registry = new Registry();
   readonly samples: Sample[] = [];
   private readonly loaded = new Set<string>();
+  private all = false;
   /** Families registered from --family-module files (not in BUILTIN). */
   private readonly extra: KnownFamily[] = [];
 
   async loadGroup(group: string): Promise<void> {
-    if (this.loaded.has(group)) return;
+    if (this.loaded.has(group) || this.all) return;
     const load = LOADERS[group];
     if (!load) throw new Error(`no family group ${group}`);
     this.loaded.add(group);
@@ -46,8 +47,15 @@ export class LazyFamilies {
     this.samples.push(...m.samples);
   }
 
+  /** Every shipped family (src/families.ts), including groups that came after BUILTIN was written. */
   async loadAll(): Promise<void> {
-    for (const g of GROUPS) await this.loadGroup(g);
+    if (this.all) return;
+    this.all = true;
+    const { builtinCodecs, builtinSamples } = await import('../families.js');
+    const had = new Set(this.registry.list().map((c) => c.name));
+    for (const c of builtinCodecs) if (!had.has(c.name)) this.registry.register(c);
+    for (const s of builtinSamples) if (!had.has(s.family)) this.samples.push(s);
+    for (const g of GROUPS) this.loaded.add(g);
   }
 
   /** Import a user family module (relative to the working directory) and register its families. */
@@ -59,7 +67,9 @@ export class LazyFamilies {
   }
 
   known(): KnownFamily[] {
-    return [...BUILTIN, ...this.extra].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const all = new Map<string, KnownFamily>();
+    for (const f of [...BUILTIN, ...this.extra, ...this.registry.list()]) all.set(f.name, { name: f.name, afi: f.afi, safi: f.safi });
+    return [...all.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   /**
@@ -67,7 +77,12 @@ export class LazyFamilies {
    * unknown name is a usage error with a suggestion and the list.
    */
   async require(input: string): Promise<FamilyCodec<any>> {
-    const name = resolveFamily(input, this.known());
+    let name = resolveFamily(input, this.known());
+    if (name === undefined && !this.all) {
+      // A family that a group added after BUILTIN was written: look in every group.
+      await this.loadAll();
+      name = resolveFamily(input, this.known());
+    }
     if (name === undefined) throw new NlriError('unsupported-family', unknownFamilyMessage(input, this.known()), input, -1);
     const b = BUILTIN.find((f) => f.name === name);
     if (b) await this.loadGroup(b.group);
