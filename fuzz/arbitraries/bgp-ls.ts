@@ -9,6 +9,11 @@
  * Router-ID lengths by protocol (§5.2.1.4), one MT-ID in a Link or Prefix descriptor
  * (§5.2.2.1), no Link Identifiers beside interface/neighbor addresses (§5.2.2); 64-bit
  * identifiers up to 2^64-1, RDs for the VPN family, and a few unknown NLRI types kept as bytes.
+ * SR Policy Candidate Path NLRIs (RFC 9857 §4): Protocol-ID 9, the headend's TLV 256, one TLV 554
+ * with the E/O flags of its address lengths. `bgp-ls/bgp-ls-spf` (RFC 9815 §5.2): Node and Link
+ * NLRIs of Protocol-ID 4 (Direct), Prefix NLRIs of any source, node descriptors AS 512 + BGP
+ * Router-ID 516 (the BGP-LS-SPF node key), links with IPv4 or IPv6 addresses or Link
+ * Identifiers and an optional Address Family Link Descriptor 1185.
  *
  * `lenientArbitraries`: every typed TLV and node descriptor sub-TLV in any order and number,
  * under any NLRI type, unknown TLVs at both levels: what a decoder must survive and re-encode
@@ -18,13 +23,13 @@
  * badly-sized values) and unknown codes.
  */
 import fc from 'fast-check';
-import type { BgpLsModel, BgpLsNlri, LsNlriKind, LsTlv, NodeDescriptor } from '../../families/bgp-ls/model.js';
+import type { BgpLsModel, BgpLsNlri, LsNlriKind, LsTlv, NodeDescriptor, SrPolicyCpDescriptor } from '../../families/bgp-ls/model.js';
 import type { BgpLsAttribute, BgpLsAttrTlv } from '../../families/bgp-ls/attr-wire.js';
 
 const bytes = (n: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ minLength: n, maxLength: n });
 const u32 = fc.nat({ max: 0xffffffff });
 /** TLV codes with no typed meaning in an NLRI (so a raw item decodes back to a raw item). */
-const unknownCode = fc.integer({ min: 0, max: 0xffff }).filter((t) => !(t >= 256 && t <= 265) && !(t >= 512 && t <= 518));
+const unknownCode = fc.integer({ min: 0, max: 0xffff }).filter((t) => !(t >= 256 && t <= 265) && !(t >= 512 && t <= 518) && t !== 554 && t !== 1185);
 const raw = fc.record({ kind: fc.constant('tlv' as const), type: unknownCode, value: fc.uint8Array({ maxLength: 24 }) });
 
 const descriptor: fc.Arbitrary<NodeDescriptor> = fc.oneof(
@@ -53,12 +58,29 @@ const tlv: fc.Arbitrary<LsTlv> = fc.oneof(
   bytes(16).map((sid) => ({ kind: 'srv6-sid' as const, sid })),
   raw,
   node('remote-node'),
+  fc.nat({ max: 255 }).map((af) => ({ kind: 'af-link' as const, af })),
+  fc.constantFrom(0, 0x40, 0x80, 0xc0, 0x3f).chain((f) => cpDescriptor(f)),
 );
+
+/** TLV 554 (RFC 9857 §4.1) for a flags octet: address lengths from E (0x80) and O (0x40). */
+function cpDescriptor(flags: number): fc.Arbitrary<SrPolicyCpDescriptor> {
+  return fc
+    .record({
+      protocolOrigin: fc.nat({ max: 255 }),
+      reserved: fc.constantFrom(0, 0, 0, 0xffff),
+      endpoint: bytes(flags & 0x80 ? 16 : 4),
+      color: u32,
+      originatorAsn: u32,
+      originator: bytes(flags & 0x40 ? 16 : 4),
+      discriminator: u32,
+    })
+    .map((r) => ({ kind: 'sr-policy-cp' as const, flags, ...r }));
+}
 
 function nlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
   return fc
     .record({
-      kind: fc.constantFrom<LsNlriKind>('node', 'link', 'prefix-v4', 'prefix-v6', 'srv6-sid'),
+      kind: fc.constantFrom<LsNlriKind>('node', 'link', 'prefix-v4', 'prefix-v6', 'sr-policy-cp', 'srv6-sid'),
       protocolId: fc.nat({ max: 255 }),
       identifier: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
       rd: bytes(8),
@@ -75,7 +97,7 @@ function nlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
 /** An NLRI of a type ze-nlri does not decode, framed by its length (RFC 9552 §5.2: kept). */
 function unknownType(vpn: boolean): fc.Arbitrary<BgpLsModel> {
   return fc
-    .record({ type: fc.integer({ min: 0, max: 0xffff }).filter((t) => t === 0 || t === 5 || t > 6), body: fc.uint8Array({ minLength: vpn ? 17 : 9, maxLength: 40 }) })
+    .record({ type: fc.integer({ min: 0, max: 0xffff }).filter((t) => t === 0 || t > 6), body: fc.uint8Array({ minLength: vpn ? 17 : 9, maxLength: 40 }) })
     .map(({ type, body }) => {
       const raw = new Uint8Array(4 + body.length);
       raw[0] = type >> 8;
@@ -93,6 +115,7 @@ const lenientModel = (vpn: boolean): fc.Arbitrary<BgpLsModel> => fc.oneof({ arbi
 export const lenientArbitraries = {
   'bgp-ls/bgp-ls': lenientModel(false),
   'bgp-ls/bgp-ls-vpn': lenientModel(true),
+  'bgp-ls/bgp-ls-spf': lenientModel(false),
 };
 
 // ---- RFC-structured NLRIs
@@ -172,6 +195,38 @@ const prefixDescriptors = (protocolId: number, v6: boolean): fc.Arbitrary<LsTlv[
 const srv6Descriptors = (protocolId: number): fc.Arbitrary<LsTlv[]> =>
   fc.tuple(opt(mtId(protocolId)), bytes(16)).map(([m, sid]) => [...m, { kind: 'srv6-sid' as const, sid }]);
 
+/** SR Policy Candidate Path NLRI (RFC 9857 §4): Protocol-ID 9, headend TLV 256, one plain TLV 554. */
+function srPolicyNlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
+  return fc
+    .record({
+      identifier: fc.bigInt({ min: 0n, max: 0xffffffffffffffffn }),
+      rd: bytes(8),
+      local: nodeDescriptors('local-node', 7),
+      cp: fc.constantFrom(0, 0x40, 0x80, 0xc0).chain((f) => cpDescriptor(f).map((d) => ({ ...d, reserved: 0 }))),
+    })
+    .map(({ identifier, rd, local, cp }): BgpLsNlri => {
+      const tlvs = [local, cp];
+      return vpn ? { kind: 'sr-policy-cp', protocolId: 9, identifier, rd, tlvs } : { kind: 'sr-policy-cp', protocolId: 9, identifier, tlvs };
+    });
+}
+
+/** The BGP-LS-SPF node key (RFC 9815 §5.2.1): AS 512 and BGP Router-ID 516. */
+const spfNode = (kind: 'local-node' | 'remote-node'): fc.Arbitrary<LsTlv> =>
+  fc.tuple(u32, bytes(4)).map(([asn, id]) => ({ kind, descriptors: [{ kind: 'as' as const, asn }, { kind: 'bgp-router-id' as const, id }] }));
+
+/** BGP-LS-SPF NLRIs (RFC 9815 §5.2; see the module comment). */
+const spfNlri: fc.Arbitrary<BgpLsNlri> = fc.constantFrom<LsNlriKind>('node', 'link', 'prefix-v4', 'prefix-v6').chain((kind) => {
+  const head = { kind, identifier: 0n };
+  if (kind === 'node') return spfNode('local-node').map((l): BgpLsNlri => ({ ...head, protocolId: 4, tlvs: [l] }));
+  if (kind === 'link')
+    return fc
+      .tuple(spfNode('local-node'), spfNode('remote-node'), linkDescriptors(4), opt(fc.constantFrom(1, 2).map((af) => ({ kind: 'af-link' as const, af }))))
+      .map(([l, r, d, af]): BgpLsNlri => ({ ...head, protocolId: 4, tlvs: [l, r, ...d, ...af] }));
+  return fc
+    .tuple(fc.constantFrom(4, 5, 7), spfNode('local-node'), reachability(kind === 'prefix-v6' ? 128 : 32))
+    .map(([protocolId, l, r]): BgpLsNlri => ({ ...head, protocolId, tlvs: [l, r] }));
+});
+
 function rfcNlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
   return fc
     .record({
@@ -196,18 +251,21 @@ function rfcNlri(vpn: boolean): fc.Arbitrary<BgpLsNlri> {
     });
 }
 
-const model = (vpn: boolean): fc.Arbitrary<BgpLsModel> => fc.oneof({ arbitrary: rfcNlri(vpn), weight: 19 }, { arbitrary: unknownType(vpn), weight: 1 });
+const model = (vpn: boolean): fc.Arbitrary<BgpLsModel> =>
+  fc.oneof({ arbitrary: rfcNlri(vpn), weight: 17 }, { arbitrary: srPolicyNlri(vpn), weight: 2 }, { arbitrary: unknownType(vpn), weight: 1 });
 
 /** RFC-structured NLRIs (see the module comment). */
 export const arbitraries = {
   'bgp-ls/bgp-ls': model(false),
   'bgp-ls/bgp-ls-vpn': model(true),
+  'bgp-ls/bgp-ls-spf': fc.oneof({ arbitrary: spfNlri, weight: 9 }, { arbitrary: unknownType(false), weight: 1 }) as fc.Arbitrary<BgpLsModel>,
 };
 
-/** Attribute TLV codes Ze decodes (bgp-ls spec §10.3). */
+/** Attribute TLV codes Ze decodes (bgp-ls spec §10.3), and those ze-nlri decodes beyond Ze. */
 const ATTR_CODES = [
   1024, 1025, 1026, 1027, 1028, 1029, 1030, 1031, 1034, 1035, 1036, 1088, 1089, 1090, 1091, 1092, 1095, 1096, 1097, 1098, 1099,
   1101, 1102, 1103, 1106, 1107, 1108, 1114, 1115, 1116, 1152, 1155, 1157, 1158, 1161, 1170, 1171, 1250, 1251, 1252,
+  1038, 1039, 1044, 1162, 1181, 1182, 1183, 1184, 1201, 1202, 1203, 1204, 1205, 1212, 1213,
 ];
 
 const attrTlv: fc.Arbitrary<BgpLsAttrTlv> = fc.oneof(

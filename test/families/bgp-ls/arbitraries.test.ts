@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraries, lenientArbitraries } from '../../../fuzz/arbitraries/bgp-ls.js';
-import { bgpLs, bgpLsVpn } from '../../../families/bgp-ls/index.js';
+import { bgpLs, bgpLsSpf, bgpLsVpn } from '../../../families/bgp-ls/index.js';
 import { decodeAll, encode } from '../../../src/registry/ops.js';
 
 const u16 = (b: Uint8Array, p: number): number => (b[p]! << 8) | b[p + 1]!;
@@ -29,15 +29,19 @@ function tlvs(b: Uint8Array, start: number, end: number): [number, number, numbe
   return out;
 }
 
-/** What RFC 9552 §5.2 (and RFC 9514 §5 for type 6) allows after the Local Node Descriptors. */
+/**
+ * What RFC 9552 §5.2 (RFC 9857 §4 for type 5, RFC 9514 §5 for type 6, RFC 9815 §5.2.2.1 for
+ * TLV 1185 in a link) allows after the Local Node Descriptors.
+ */
 const ALLOWED: Record<number, readonly number[]> = {
   1: [],
-  2: [257, 258, 259, 260, 261, 262, 263],
+  2: [257, 258, 259, 260, 261, 262, 263, 1185],
   3: [263, 264, 265],
   4: [263, 264, 265],
+  5: [554],
   6: [263, 518],
 };
-const MANDATORY: Record<number, readonly number[]> = { 1: [], 2: [257], 3: [265], 4: [265], 6: [518] };
+const MANDATORY: Record<number, readonly number[]> = { 1: [], 2: [257], 3: [265], 4: [265], 5: [554], 6: [518] };
 
 /** Problems with the RFC structure of one encoded NLRI (empty when it follows RFC 9552 §5.1-5.2). */
 function rfcProblems(b: Uint8Array, vpn: boolean): string[] {
@@ -47,7 +51,7 @@ function rfcProblems(b: Uint8Array, vpn: boolean): string[] {
   const body = 4 + (vpn ? 8 : 0);
   const out: string[] = [];
   const protocolId = b[body]!;
-  if (protocolId < 1 || protocolId > 7) out.push(`protocol-id ${protocolId}`);
+  if (type === 5 ? protocolId !== 9 : protocolId < 1 || protocolId > 7) out.push(`protocol-id ${protocolId}`);
   const top = tlvs(b, body + 9, b.length);
   const types = top.map((t) => t[0]);
   if (types[0] !== 256) out.push(`first TLV ${types[0]}, not Local Node Descriptors 256`);
@@ -70,7 +74,7 @@ function rfcProblems(b: Uint8Array, vpn: boolean): string[] {
 }
 
 describe('arbitraries: RFC 9552 §5.2 structure', () => {
-  for (const [family, codec, vpn] of [['bgp-ls/bgp-ls', bgpLs, false], ['bgp-ls/bgp-ls-vpn', bgpLsVpn, true]] as const) {
+  for (const [family, codec, vpn] of [['bgp-ls/bgp-ls', bgpLs, false], ['bgp-ls/bgp-ls-vpn', bgpLsVpn, true], ['bgp-ls/bgp-ls-spf', bgpLsSpf, false]] as const) {
     it(`${family}: every generated NLRI`, () => {
       fc.assert(
         fc.property(arbitraries[family], (m) => {
@@ -95,7 +99,7 @@ describe('arbitraries: RFC 9552 §5.2 structure', () => {
 });
 
 describe('lenientArbitraries: any TLV order still round-trips', () => {
-  for (const [family, codec] of [['bgp-ls/bgp-ls', bgpLs], ['bgp-ls/bgp-ls-vpn', bgpLsVpn]] as const) {
+  for (const [family, codec] of [['bgp-ls/bgp-ls', bgpLs], ['bgp-ls/bgp-ls-vpn', bgpLsVpn], ['bgp-ls/bgp-ls-spf', bgpLsSpf]] as const) {
     it(family, () => {
       let outOfOrder = 0;
       fc.assert(
@@ -111,4 +115,27 @@ describe('lenientArbitraries: any TLV order still round-trips', () => {
       expect(outOfOrder).toBeGreaterThan(0); // it does generate what the RFC arbitrary does not
     });
   }
+});
+
+describe('arbitraries: the new NLRI shapes are generated', () => {
+  it('SR Policy Candidate Path NLRIs on SAFI 71/72, BGP-LS-SPF node keys with TLV 516 on SAFI 80', () => {
+    const kinds = new Set<string>();
+    fc.assert(
+      fc.property(arbitraries['bgp-ls/bgp-ls'], (m) => {
+        kinds.add(m.kind);
+      }),
+      { seed: 3, numRuns: 300 },
+    );
+    expect(kinds.has('sr-policy-cp')).toBe(true);
+    fc.assert(
+      fc.property(arbitraries['bgp-ls/bgp-ls-spf'], (m) => {
+        if (m.kind === 'unparsed') return;
+        const local = m.tlvs[0]!;
+        expect(local.kind).toBe('local-node');
+        if (local.kind === 'local-node') expect(local.descriptors.map((d) => d.kind)).toEqual(['as', 'bgp-router-id']);
+        if (m.kind !== 'prefix-v4' && m.kind !== 'prefix-v6') expect(m.protocolId).toBe(4);
+      }),
+      { seed: 3, numRuns: 200 },
+    );
+  });
 });
