@@ -47,16 +47,29 @@ function u32(b: Uint8Array, o: number): number {
   return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
 }
 
-/** Walk the sub-TLVs of a TLV 256/257 value `b[start..end)`. */
-function readDescriptors(kind: 'local-node' | 'remote-node', b: Uint8Array, start: number, end: number): NodeDescriptors {
-  const descriptors: NodeDescriptor[] = [];
+/** How many whole TLVs `b[start..end)` holds before the end or the first one that runs past it. */
+function countTlvs(b: Uint8Array, start: number, end: number): number {
+  let n = 0;
   let p = start;
   while (end - p >= 4) {
+    const len = u16(b, p + 2);
+    if (len > end - p - 4) break;
+    p += 4 + len;
+    n++;
+  }
+  return n;
+}
+
+/** Walk the sub-TLVs of a TLV 256/257 value `b[start..end)`. */
+function readDescriptors(kind: 'local-node' | 'remote-node', b: Uint8Array, start: number, end: number): NodeDescriptors {
+  // Counted first, then made at its size: an empty array's first push reserves 16 slots.
+  const descriptors = new Array<NodeDescriptor>(countTlvs(b, start, end));
+  let p = start;
+  for (let i = 0; i < descriptors.length; i++) {
     const type = u16(b, p);
     const len = u16(b, p + 2);
     const v = p + 4;
-    if (len > end - v) break;
-    descriptors.push(readDescriptor(type, len, b, v));
+    descriptors[i] = readDescriptor(type, len, b, v);
     p = v + len;
   }
   return p < end ? { kind, descriptors, trailing: b.subarray(p, end) } : { kind, descriptors };
@@ -236,14 +249,13 @@ export function decodeNlri(r: Reader, vpn: boolean, opts: DecodeOptions): BgpLsM
     const bad = zeDescriptorCheck(b, body, end);
     if (bad >= 0) r.fail('malformed', `descriptor TLV runs past its container`, bad);
   }
-  const tlvs: LsTlv[] = [];
+  const tlvs = new Array<LsTlv>(countTlvs(b, body, end));
   let p = body;
-  while (end - p >= 4) {
+  for (let i = 0; i < tlvs.length; i++) {
     const t = u16(b, p);
     const l = u16(b, p + 2);
     const v = p + 4;
-    if (l > end - v) break;
-    tlvs.push(readTlv(t, l, b, v));
+    tlvs[i] = readTlv(t, l, b, v);
     p = v + l;
   }
   const m: BgpLsNlri =

@@ -1,7 +1,7 @@
 /**
  * A bounds-checked cursor over one input buffer.
  *
- * One `DataView` per input (made lazily, for 64-bit reads), `pos`/`end` as plain numbers, typed big-endian reads, and
+ * No `DataView` for reads (one is made only if a caller asks for `view`), `pos`/`end` as plain numbers, typed big-endian reads, and
  * `bytes(n)` that returns a `subarray` view: decoding never copies input bytes. Every read checks
  * the bound first and throws `NlriError('truncated')` with the absolute offset, so no
  * `RangeError` can come out of the DataView.
@@ -105,9 +105,15 @@ export class Reader {
 
   u64(what = 'u64'): bigint {
     if (this.end - this.pos < 8) this.need(8, what);
-    const v = this.view.getBigUint64(this.pos);
-    this.pos += 8;
-    return v;
+    // Two 32-bit halves, not DataView.getBigUint64: no DataView is made (making one over a
+    // small on-heap array costs more than the decode), and the common small value is one BigInt.
+    const b = this.buf;
+    const p = this.pos;
+    this.pos = p + 8;
+    const hi = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+    const lo = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
+    if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo); // below 2^53: exact as a number
+    return (BigInt(hi) << 32n) | BigInt(lo);
   }
 
   /** An unsigned big-endian integer of 1..6 bytes as a number (exact up to 2^48). */

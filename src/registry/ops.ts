@@ -14,6 +14,9 @@ export interface EncodeOptions {
   addPath?: boolean;
 }
 
+/** The default options, one frozen object: a `= {}` default would allocate on every call. */
+const NO_DECODE_OPTIONS: DecodeOptions = Object.freeze({});
+
 function asList<M>(m: M | readonly M[]): readonly M[] {
   return Array.isArray(m) ? (m as readonly M[]) : [m as M];
 }
@@ -22,10 +25,16 @@ function asList<M>(m: M | readonly M[]): readonly M[] {
  * Decode every NLRI in `bytes` (the NLRI field of one MP_REACH/MP_UNREACH, or one NLRI).
  * The models are views into `bytes`: keep `bytes` unchanged while you use them.
  */
-export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = {}): M[] {
+export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M[] {
   const r = new Reader(bytes, codec.name);
-  const out: M[] = [];
-  if (opts.addPath || (opts.lossless && codec.recover)) {
+  const slow = opts.addPath || (opts.lossless && codec.recover);
+  if (r.pos >= r.end) return [];
+  // The first NLRI alone: a field of one NLRI (the usual decode-nlri input) gets an array of
+  // one slot, not the 16 that an empty array's first push reserves.
+  const first = slow ? decodeNext(codec, r, opts) : codec.decode(r, opts);
+  if (r.pos >= r.end) return [first];
+  const out: M[] = [first];
+  if (slow) {
     while (r.pos < r.end) out.push(decodeNext(codec, r, opts));
   } else {
     // The common case, kept tight: no per-NLRI option checks.
@@ -42,7 +51,7 @@ export function forEachNlri<M extends NlriBase>(
   codec: FamilyCodec<M>,
   bytes: Uint8Array,
   fn: (m: M, index: number) => void,
-  opts: DecodeOptions = {},
+  opts: DecodeOptions = NO_DECODE_OPTIONS,
 ): number {
   const r = new Reader(bytes, codec.name);
   let n = 0;
@@ -55,7 +64,7 @@ export function forEachNlri<M extends NlriBase>(
 }
 
 /** Decode the NLRI at `r.pos` (with its path id when `opts.addPath`). */
-export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = {}): M {
+export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
   if (opts.lossless && codec.recover) {
     // The path id is the core's: it is read first and given to the record too, so a lossless
     // record re-encodes to the same bytes with ADD-PATH (RFC 7911 §3).
@@ -89,15 +98,17 @@ function decodePlain<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts:
 }
 
 /** Decode exactly one NLRI; bytes after it are an error ('trailing-bytes'). */
-export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = {}): M {
+export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
   const r = new Reader(bytes, codec.name);
   const m = decodeNext(codec, r, opts);
   if (r.pos !== r.end) r.fail('trailing-bytes', `${r.end - r.pos} bytes after the NLRI`);
   return m;
 }
 
+const NO_OPTIONS: EncodeOptions = Object.freeze({});
+
 /** Bytes needed to encode `models` (with path ids when `opts.addPath`). */
-export function encodingLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = {}): number {
+export function encodingLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): number {
   const extra = opts.addPath ? 4 : 0;
   if (!Array.isArray(models)) return codec.encodingLength(models as M) + extra;
   let n = 0;
@@ -144,7 +155,6 @@ function run<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[]
 }
 
 const EMPTY = new Uint8Array(0);
-const NO_OPTIONS: EncodeOptions = {};
 
 /** Encode one or several NLRIs into one buffer, measured first and written once. */
 export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): Uint8Array {
