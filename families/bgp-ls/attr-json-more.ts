@@ -109,8 +109,8 @@ function fadSub(type: number, v: Uint8Array, f: Map<string, string>): boolean {
       f.set(key, words(v, 0, v.length));
       return true;
     }
-    case 1043: // RFC 9350 §6.4: a variable-length bit field, M-flag first
-      if (v.length < 1) return false;
+    case 1043: // RFC 9351 §3.4 (bits as RFC 9350 §6.4, M-flag first): a multiple of 4 octets
+      if (v.length === 0 || v.length % 4 !== 0) return false;
       f.set('definition-flags', `{"M":${v[0]! >> 7},"bits":"0x${lowerHex(v)}"}`);
       return true;
     case 1046: {

@@ -29,9 +29,9 @@ const generic = (type: number, value: number[]): string => `{"generic-lsid-${typ
 
 describe('RFC 9351 Flexible Algorithm Definition (TLV 1039) and Prefix Metric (TLV 1044)', () => {
   it('FAD with exclude-any, include-all, definition flags and exclude SRLG sub-TLVs (§3.1-3.5)', () => {
-    const fad = tlv(1039, [128, 1, 0, 200], tlv(1040, be(1, 4)), tlv(1042, be(4, 4), be(0, 4)), tlv(1043, [0x80]), tlv(1045, be(100, 4), be(200, 4)));
+    const fad = tlv(1039, [128, 1, 0, 200], tlv(1040, be(1, 4)), tlv(1042, be(4, 4), be(0, 4)), tlv(1043, [0x80, 0, 0, 0]), tlv(1045, be(100, 4), be(200, 4)));
     expect(attr(fad)).toBe(
-      '{"flex-algo-definitions":[{"calc-type":0,"definition-flags":{"M":1,"bits":"0x80"},"exclude-any":[1],"exclude-srlg":[100,200],"flex-algorithm":128,"include-all":[4,0],"metric-type":1,"priority":200}]}',
+      '{"flex-algo-definitions":[{"calc-type":0,"definition-flags":{"M":1,"bits":"0x80000000"},"exclude-any":[1],"exclude-srlg":[100,200],"flex-algorithm":128,"include-all":[4,0],"metric-type":1,"priority":200}]}',
     );
   });
   it('several FADs accumulate in wire order; include-any, unsupported (§3.6) and an unknown sub-TLV', () => {
@@ -44,6 +44,8 @@ describe('RFC 9351 Flexible Algorithm Definition (TLV 1039) and Prefix Metric (T
   });
   it('a bad sub-TLV length keeps that sub-TLV raw; a sub-TLV running past the FAD makes the whole FAD generic', () => {
     expect(attr(tlv(1039, [128, 0, 0, 0], tlv(1040, [1, 2, 3])))).toBe('{"flex-algo-definitions":[{"calc-type":0,"flex-algorithm":128,"metric-type":0,"other-sub-tlvs":["1040:010203"],"priority":0}]}');
+    // definition flags: a non-zero multiple of 4 octets (RFC 9351 §3.4)
+    expect(attr(tlv(1039, [128, 0, 0, 0], tlv(1043, [0x80])))).toBe('{"flex-algo-definitions":[{"calc-type":0,"flex-algorithm":128,"metric-type":0,"other-sub-tlvs":["1043:80"],"priority":0}]}');
     const overrun = [128, 0, 0, 0, ...be(1040, 2), ...be(8, 2), 0, 0, 0, 1];
     expect(attr(tlv(1039, overrun))).toBe(generic(1039, overrun));
     expect(attr(tlv(1039, [128, 0, 0]))).toBe(generic(1039, [128, 0, 0]));
@@ -177,6 +179,23 @@ describe('RFC 9857 §5 SR Policy state TLVs', () => {
         `{"algorithm":0,"flags":${zero},"mt-id":0,"segments":[],"weight":2}]}`,
     );
     expect(attr(tlv(1205, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))).toBe(generic(1205, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]));
+  });
+});
+
+describe('GoBGP v4.9.0 (Go module proxy), recorded: its PathAttributeLs reading of the same bytes', () => {
+  // Recorded with a scratch Go program (PathAttributeLs.DecodeFromBytes + json.Marshal) on
+  // 2026-12-04; GoBGP 4.9 decodes RFC 9351 FAD/FAPM but not RFC 9815/9857 TLVs.
+  const fadHex = '040F003D800100C80410000400000001041100040000000704120008000000040000000004130004800000000415000800000064000000C8041600050204100415';
+  const gobgp = { algorithm: 128, metric_type: 1, calc_type: 0, priority: 200, exclude_any_affinity: [1], include_any_affinity: [7], include_all_affinity: [4, 0], definition_flags: 'gAAAAA==', exclude_srlg: [100, 200] };
+  it('FAD: every field GoBGP shows has ze-nlri\'s value', () => {
+    const ours = JSON.parse(decodeBgpLsAttributeHex(fadHex))['flex-algo-definitions'][0];
+    expect([ours['flex-algorithm'], ours['metric-type'], ours['calc-type'], ours.priority]).toEqual([gobgp.algorithm, gobgp.metric_type, gobgp.calc_type, gobgp.priority]);
+    expect([ours['exclude-any'], ours['include-any'], ours['include-all'], ours['exclude-srlg']]).toEqual([gobgp.exclude_any_affinity, gobgp.include_any_affinity, gobgp.include_all_affinity, gobgp.exclude_srlg]);
+    expect(ours['definition-flags'].bits).toBe('0x' + Buffer.from(gobgp.definition_flags, 'base64').toString('hex'));
+  });
+  it('FAPM: algorithm and metric', () => {
+    // GoBGP: {"prefix":{"fad_prefix_metrics":[{"algorithm":128,"metric":20}]}}
+    expect(JSON.parse(decodeBgpLsAttributeHex('041400088000000000000014'))['flex-algo-prefix-metrics']).toEqual([{ flags: 0, 'flex-algorithm': 128, metric: 20 }]);
   });
 });
 
