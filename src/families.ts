@@ -14,6 +14,8 @@ import * as bgpLs from '../families/bgp-ls/index.js';
 import * as evpn from '../families/evpn/index.js';
 import * as vpls from '../families/vpls/index.js';
 import * as unicast from '../families/unicast/index.js';
+import * as srPolicy from '../families/sr-policy/index.js';
+import * as ct from '../families/ct/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -31,6 +33,8 @@ const groups: readonly FamilyGroup[] = [
   evpn,
   vpls,
   unicast,
+  srPolicy,
+  ct,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);
