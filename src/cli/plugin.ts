@@ -17,10 +17,12 @@ export const PLUGIN_USAGE = `usage: ze-nlri plugin [options]   (started by ze: p
   --family <afi/safi>        claim this family (repeatable, or comma-separated; default: every registered family)
   --family-module <file>     load families built with defineFamily() from this module (repeatable)
   --name <prefix>            command prefix (default: ZE_PLUGIN_NAME)
-  --announce "<sel> <family> add <args…>"
-                             send this route whenever a matching peer comes up (repeatable)
-  --attributes <hex>         path attributes for originated routes (default: ORIGIN IGP + empty AS_PATH)
-  --next-hop <ip|self|none>  next hop for originated routes (default: self; none for FlowSpec)
+  --announce "<sel> <family> add <nlri args…> [attribute args…]"
+                             send this route whenever a matching peer comes up (repeatable); the
+                             attributes by name, as for the update command (docs/PLUGIN.md)
+  --attributes <hex>         path attributes for originated routes that give none (default: ORIGIN IGP + empty AS_PATH)
+  --next-hop <ip|self|none>  next hop for originated routes that give none (default: self; FlowSpec: the
+                             zero address, as Ze needs one)
   --log-level <level>        debug, info, warn or error (default: info, or ZE_NLRI_LOG_LEVEL)
   --log-routes               log every received route at WARN (Ze relays WARN and above)
   --strict                   decode with strict RFC checks
@@ -144,7 +146,7 @@ export async function runPluginCommand(argv: string[]): Promise<number> {
     if (families.length === 0) throw new Error('no family to claim: the registry is empty and no --family-module was given');
     const name = parsed.name ?? envName(process.env) ?? 'ze-nlri';
     for (const a of parsed.announce) {
-      if (a.length < 4 || (a[2] !== 'add' && a[2] !== 'del')) throw new Error(`--announce "${a.join(' ')}": expected "<selector> <family> add <args…>"`);
+      if (a.length < 4 || (a[2] !== 'add' && a[2] !== 'del')) throw new Error(`--announce "${a.join(' ')}": expected "<selector> <family> add <nlri args…> [attribute args…]"`);
       if (!families.some((c) => c.name === a[1])) throw new Error(`--announce: family ${a[1]} is not claimed`);
     }
     app = new NlriPlugin({

@@ -19,6 +19,8 @@ import { routesAnswer } from '../../src/plugin/nlri/routes-cmd.js';
 import { CommandError } from '../../src/plugin/plugin.js';
 
 const BATCHES = readFileSync(new URL('./fixtures/ze-f09f9ac2-batches.jsonl', import.meta.url), 'utf8').trim().split('\n');
+/** ADD-PATH negotiated for ipv4/flow and ipv4/mpls-vpn (RFC 7911): path ids 7 and 9. */
+const ADDPATH = readFileSync(new URL('./fixtures/ze-f09f9ac2-addpath-batches.jsonl', import.meta.url), 'utf8').trim().split('\n');
 const FAMS = ['ipv4/flow', 'ipv6/flow', 'ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'l2vpn/evpn'].map((f) => defaultRegistry.require(f));
 
 function plugin(logRoutes = false): { p: NlriPlugin; lines: string[]; run: (args: string[]) => string } {
@@ -130,5 +132,16 @@ describe('routes from the events Ze f09f9ac2 really sends', () => {
     expect(routes[0]).toContain('9225060887863885824');
     expect(routes[1]).toMatch(/family=ipv4\/mpls-vpn .*next-hop=127\.0\.0\.1 attr=.*target:65000:100.*target:65000:200/);
     expect(routes[2]).toMatch(/msg="route withdrawn" peer=127\.0\.0\.1 family=ipv4\/mpls-vpn/);
+  });
+
+  it('ADD-PATH (raw.add-path): the path id is part of the route and its withdrawal names it', () => {
+    const { p, run } = plugin();
+    for (const b of ADDPATH.slice(0, 3)) expect(p.handleBatch(Buffer.from(b))).toBe(true);
+    const flow =
+      '{"attr":{"as-path":[],"extended-community":[{"id":0,"kind":"traffic-rate-bytes","rate":1000,"string":"rate-limit:1000","value":9225060887863885824}],"local-preference":100,"origin":"igp"},"family":"ipv4/flow","next-hop":"no-nexthop","nlri":{"destination":[["10.0.0.0/24/0"]],"path-id":7},"peer":"127.0.0.1"}';
+    const vpn = `{${PLAIN},"family":"ipv4/mpls-vpn","next-hop":"127.0.0.1","nlri":{"labels":[[100]],"path-id":9,"prefix":"10.1.0.0/24","rd":"0:65000:1"},"peer":"127.0.0.1"}`;
+    expect(run([])).toBe(`{"routes":[${flow},${vpn}]}`);
+    p.handleBatch(Buffer.from(ADDPATH[3]!));
+    expect(run([])).toBe(`{"routes":[${flow}]}`);
   });
 });

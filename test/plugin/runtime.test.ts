@@ -85,9 +85,13 @@ describe('origination (§6.1)', () => {
       'update hex attr set 40010101 nhop set C0000201 nlri ipv4/t242 add 180A0000',
     );
     expect(updateHexCommand(fam(242), 'add', Uint8Array.from([0x18, 10, 0, 0]), { nextHop: '2001:db8::1' })).toContain('nhop set 20010DB8000000000000000000000001 ');
-    // FlowSpec carries no next hop (RFC 8955 §4).
+    // FlowSpec carries no next hop (RFC 8955 §4), but Ze f09f9ac2 sends nothing without one: the
+    // zero address of the AFI (receivers ignore it); `none` leaves it out.
     const flow = defineFamily({ name: 'ipv4/flow', afi: 1, safi: 133, decode: () => ({}), encodingLength: () => 0, encode: () => undefined, json: () => undefined, fromArgs: () => ({}) });
-    expect(updateHexCommand(flow, 'add', Uint8Array.from([5, 1, 0x18, 10, 0, 0]))).toBe('update hex attr set 40010100400200 nlri ipv4/flow add 0501180A0000');
+    expect(updateHexCommand(flow, 'add', Uint8Array.from([5, 1, 0x18, 10, 0, 0]))).toBe('update hex attr set 40010100400200 nhop set 00000000 nlri ipv4/flow add 0501180A0000');
+    expect(updateHexCommand(flow, 'add', Uint8Array.from([5, 1, 0x18, 10, 0, 0]), { nextHop: 'none' })).toBe('update hex attr set 40010100400200 nlri ipv4/flow add 0501180A0000');
+    const flow6 = defineFamily({ name: 'ipv6/flow', afi: 2, safi: 133, decode: () => ({}), encodingLength: () => 0, encode: () => undefined, json: () => undefined, fromArgs: () => ({}) });
+    expect(updateHexCommand(flow6, 'add', Uint8Array.from([5, 1, 0x18, 10, 0, 0]))).toContain(' nhop set 00000000000000000000000000000000 nlri ipv6/flow add ');
     expect(updateHexCommand(fam(242), 'del', Uint8Array.from([0x18, 10, 0, 0]))).toBe('update hex nlri ipv4/t242 del 180A0000');
   });
 });
