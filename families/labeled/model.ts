@@ -35,7 +35,7 @@ export interface LabeledNlri extends NlriBase {
    * 3-bit value per label; absent means all 0 (decoded views leave it out when all are 0). Not
    * with `withdraw` (the Compatibility field keeps all 24 bits).
    */
-  readonly tc?: readonly number[];
+  readonly tc?: readonly number[] | undefined;
   /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
   readonly prefix: Prefix;
 }

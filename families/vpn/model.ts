@@ -36,7 +36,7 @@ export interface VpnNlri extends NlriBase {
    * 3-bit value per label; absent means all 0 (decoded views leave it out when all are 0). Not
    * with `withdraw` (the Compatibility field keeps all 24 bits).
    */
-  readonly tc?: readonly number[];
+  readonly tc?: readonly number[] | undefined;
   /** Route Distinguisher, its 8 wire octets (RFC 4364 §4.2). */
   readonly rd: Uint8Array;
   /** The IP prefix; `addr` holds its ceil(len/8) octets as on the wire (host bits kept). */
