@@ -103,6 +103,7 @@ function bytesField(v: unknown, what: string, family: string): Uint8Array {
 
 /** Key Length of a model (checked). */
 function keyLength(m: CarNlri, v6: boolean, vpn: boolean, family: string): number {
+  if (!Array.isArray(m.tlvs)) modelError('tlvs must be an array (empty when there are none)', family);
   if (m.v6 !== v6 || m.vpn !== vpn) modelError(`model is for ${m.v6 ? 'IPv6' : 'IPv4'} ${m.vpn ? 'VPN CAR' : 'CAR'}, family ${family}`, family);
   const t = m.nlriType;
   if (!Number.isInteger(t) || t < 0 || t > 255) modelError(`NLRI type ${t} is not an octet`, family);

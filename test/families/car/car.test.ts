@@ -266,6 +266,9 @@ describe('models that cannot be encoded', () => {
     ['an RD on CAR', (m: CarNlri) => ({ ...m, rd: new Uint8Array(8) })],
     ['a TLV type of 256', (m: CarNlri) => ({ ...m, tlvs: [{ type: 256, value: new Uint8Array(0) }] })],
     ['an unknown type without key', (m: CarNlri) => ({ ...m, nlriType: 9 })],
+    ['no tlvs array', (m: CarNlri) => ({ ...m, tlvs: undefined })],
+    ['an NLRI type of 256', (m: CarNlri) => ({ ...m, nlriType: 256 })],
+    ['a type 2 with a color', (m: CarNlri) => ({ ...m, nlriType: 2 })],
   ])('%s: invalid-model', (_, f) => {
     expect(error(() => encode(ipv4Car, f(good()) as CarNlri)).code).toBe('invalid-model');
   });
