@@ -199,6 +199,28 @@ describe('GoBGP v4.9.0 (Go module proxy), recorded: its PathAttributeLs reading 
   });
 });
 
+describe("Ze f09f9ac2 (recorded with `ze bgp decode --update --json`): these codes are generic hex there", () => {
+  // The attribute of an UPDATE carrying the SR Policy Candidate Path NLRI sample (Ze: parsed:false).
+  const value = '040F001C800100C80410000400000001041300048000000004150004000000C8049D00080000000000000007049E00011E04A0000101' + '04B1000C4000000005DC000005DC0000';
+  const ze = {
+    'generic-lsid-1039': ['0x800100C80410000400000001041300048000000004150004000000C8'],
+    'generic-lsid-1181': ['0x0000000000000007'],
+    'generic-lsid-1182': ['0x1E'],
+    'generic-lsid-1184': ['0x01'],
+    'generic-lsid-1201': ['0x4000000005DC000005DC0000'],
+  };
+  it('ze-nlri shows the same bytes under keys of their own (superset, COMPAT.md §2), each value read from Ze\'s hex', () => {
+    const ours = JSON.parse(decodeBgpLsAttributeHex(value));
+    expect(Object.keys(ours).filter((k) => k.startsWith('generic-lsid-'))).toEqual([]);
+    for (const [k, [h]] of Object.entries(ze)) {
+      const code = Number(k.slice('generic-lsid-'.length));
+      const again = JSON.parse(attr(tlv(code, Array.from(Buffer.from(h!.slice(2), 'hex')))));
+      for (const [key, v] of Object.entries(again)) expect(ours[key]).toEqual(v);
+    }
+    expect(Object.keys(ours).sort()).toEqual(['flex-algo-definitions', 'ipv4-link-prefix-length', 'spf-sequence-number', 'spf-status', 'sr-binding-sid']);
+  });
+});
+
 describe('the attribute bytes never change, whatever the JSON says', () => {
   it('random TLVs of the new codes: JSON or an NlriError, and encode(decode(x)) = x', () => {
     const codes = [1038, 1039, 1044, 1162, 1181, 1182, 1183, 1184, 1201, 1202, 1203, 1204, 1205, 1212, 1213];
