@@ -84,6 +84,14 @@ export class Writer {
 
   u64(v: bigint): void {
     this.room(8);
+    if (v >= 0n && v <= 0x1fffffffffffffn) {
+      // Below 2^53 (BGP-LS identifiers are small): exact as a number, no BigInt arithmetic.
+      const n = Number(v);
+      const hi = Math.floor(n / 0x100000000);
+      this.u32(hi);
+      this.u32(n - hi * 0x100000000);
+      return;
+    }
     const x = BigInt.asUintN(64, v);
     this.u32(Number(x >> 32n));
     this.u32(Number(x & 0xffffffffn));

@@ -19,6 +19,12 @@ describe('Writer without a DataView', () => {
     w.u64(0x0102030405060708n);
     w.u64(-1n); // wraps to 2^64-1
     expect(toHex(w.finish())).toBe('0102030405060708FFFFFFFFFFFFFFFF');
+    const edges = new Writer(32);
+    edges.u64(256n);
+    edges.u64(2n ** 53n - 1n); // the largest value written without BigInt arithmetic
+    edges.u64(2n ** 53n);
+    edges.u64(2n ** 64n + 5n); // wraps to 5
+    expect(toHex(edges.finish())).toBe('0000000000000100' + '001FFFFFFFFFFFFF' + '0020000000000000' + '0000000000000005');
   });
 
   it('range copies a window without a subarray, short and long', () => {
