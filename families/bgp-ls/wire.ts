@@ -212,6 +212,14 @@ function strictCheck(r: Reader, m: BgpLsNlri, body: number, end: number): void {
       seen = true;
     }
   }
+  if (m.kind === 'sr-policy-cp') {
+    // RFC 9857 §4: the headend's Local Node Descriptors and the Candidate Path Descriptor are mandatory
+    if (!m.tlvs.some((t) => t.kind === 'local-node')) r.fail('malformed', 'SR Policy Candidate Path NLRI without Local Node Descriptors TLV 256 (RFC 9857 §4)', body);
+    if (!m.tlvs.some((t) => t.kind === 'sr-policy-cp')) {
+      const bad = m.tlvs.find((t) => t.kind === 'tlv' && t.type === TLV.SR_POLICY_CP);
+      r.fail('malformed', bad ? 'SR Policy Candidate Path Descriptor TLV 554 of a length its E/O flags do not give (RFC 9857 §4.1)' : 'SR Policy Candidate Path NLRI without TLV 554 (RFC 9857 §4)', bad?.kind === 'tlv' ? at(bad.value) - 4 : body);
+    }
+  }
   if (m.trailing) r.fail('malformed', `${m.trailing.length} bytes after the last whole TLV of the NLRI`, at(m.trailing));
   for (const t of m.tlvs) {
     if ((t.kind === 'local-node' || t.kind === 'remote-node') && t.trailing) {

@@ -94,8 +94,22 @@ describe('SR Policy Candidate Path NLRI (RFC 9857 §4)', () => {
     const b = cat(be(5, 2), be(body.length, 2), body);
     expect(json(bgpLsVpn, b)).toContain('"protocol-id":9,"rd":"0:65001:100","sr-policy-cp":{');
   });
+  it('strict: TLV 256 and a well-formed TLV 554 are mandatory (RFC 9857 §4); the default keeps such NLRIs', () => {
+    const noCp = nlri(5, 9, 0, headend);
+    expect(decodeAll(bgpLs, noCp)).toHaveLength(1);
+    let e = err(() => decodeAll(bgpLs, noCp, { strict: true }));
+    expect([e.code, e.offset, e.message]).toEqual(['malformed', 13, 'SR Policy Candidate Path NLRI without TLV 554 (RFC 9857 §4)']);
+    e = err(() => decodeAll(bgpLs, nlri(5, 9, 0, cp(2, 0, v4('10.0.0.2'), 100, 65001, v4('1.1.1.1'), 1)), { strict: true }));
+    expect([e.code, e.offset]).toEqual(['malformed', 13]);
+    expect(e.message).toContain('without Local Node Descriptors TLV 256');
+    const bad = tlv(554, [2, 0x80], [0, 0], v4('10.0.0.2'), be(1, 4), be(1, 4), v4('1.1.1.1'), be(1, 4));
+    e = err(() => decodeAll(bgpLs, nlri(5, 9, 0, headend, bad), { strict: true }));
+    expect([e.code, e.offset]).toEqual(['malformed', 13 + headend.length]);
+    expect(e.message).toContain('E/O flags');
+    expect(decodeAll(bgpLs, nlri(5, 9, 0, headend, cp(2, 0, v4('10.0.0.2'), 100, 65001, v4('1.1.1.1'), 1)), { strict: true })).toHaveLength(1);
+  });
   it('strict: bytes after the last whole TLV are refused at their offset', () => {
-    const b = cat(nlri(5, 9, 0, headend), [0, 0]);
+    const b = cat(nlri(5, 9, 0, headend, cp(2, 0, v4('10.0.0.2'), 100, 65001, v4('1.1.1.1'), 1)), [0, 0]);
     b[3] = b[3]! + 2; // the two octets inside the NLRI
     const e = err(() => decodeAll(bgpLs, b, { strict: true }));
     expect(e.code).toBe('malformed');
