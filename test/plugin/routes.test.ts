@@ -144,4 +144,23 @@ describe('routes from the events Ze f09f9ac2 really sends', () => {
     p.handleBatch(Buffer.from(ADDPATH[3]!));
     expect(run([])).toBe(`{"routes":[${flow}]}`);
   });
+
+  it('rt and community filters read the attribute octets: every route-target form (RFC 4360 §4, RFC 5668), COMMUNITIES, LARGE_COMMUNITY', () => {
+    const { p, run } = plugin();
+    // RT 100000:100 (four-octet AS, 0202), 192.0.2.1:200 (IPv4, 0102), 65000:100 non-transitive
+    // (4002); COMMUNITIES 65000:1 and NO_EXPORT (FFFFFF01); LARGE_COMMUNITY 1:2:3.
+    const attrs =
+      '40010100' + '400200' + 'c01018' + '0202000186a00064' + '0102c000020100c8' + '4002fde800000064' + 'c00808' + 'fde80001ffffff01' + 'c0200c' + '000000010000000200000003';
+    const mp = '800e0b' + '0001' + '85' + '00' + '00' + '0501180a0000';
+    const body = attrs + mp;
+    const update = '0000' + (body.length / 2).toString(16).padStart(4, '0') + body;
+    p.handleEvent({ type: 'bgp', bgp: { message: { type: 'update', direction: 'received' }, peer: { address: '127.0.0.1' }, raw: { attributes: attrs, nlri: { 'ipv4/flow': '0501180a0000' }, update } } });
+    const one = (args: string[]) => (JSON.parse(run(args)) as { routes: unknown[] }).routes.length;
+    for (const yes of [['rt', '100000:100'], ['rt', '192.0.2.1:200'], ['rt', 'target:65000:100'], ['community', '65000:1'], ['community', 'no-export'], ['community', '1:2:3'], ['rt', '65000:100', 'community', '1:2:3']])
+      expect(one(yes)).toBe(1);
+    for (const no of [['rt', '100000:101'], ['rt', '192.0.2.2:200'], ['rt', '65001:100'], ['community', '65000:2'], ['community', 'no-advertise'], ['community', '1:2:4'], ['community', 'whatever'], ['rt', '65000:100', 'community', '9:9']])
+      expect(one(no)).toBe(0);
+    for (const bad of [['rt', 'abc'], ['rt', '65000'], ['rt', '1.2.3.4:70000'], ['rt', '300.1.1.1:1']]) expect(() => run(bad)).toThrow(/expected <asn>:<number> or <ipv4>:<number>/);
+    expect(run(['count', 'community', 'no-export'])).toBe('{"count":1,"families":{"ipv4/flow":1},"peers":{"127.0.0.1":1}}');
+  });
 });

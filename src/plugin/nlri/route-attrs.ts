@@ -181,3 +181,101 @@ function objectEnd(s: string, i: number): number {
   }
   return s.length;
 }
+
+/**
+ * The value spans ([start, end) in the record) of every attribute with type code `code` in a
+ * record's attribute octets (RFC 4271 §4.3 headers: flags, type, 1- or 2-octet length).
+ */
+function attrSpans(record: string, code: number, visit: (a: number, b: number) => boolean): boolean {
+  let p = 1 + record.charCodeAt(0);
+  const n = record.length;
+  while (p + 3 <= n) {
+    const flags = record.charCodeAt(p);
+    const c = record.charCodeAt(p + 1);
+    const ext = (flags & 0x10) !== 0;
+    if (ext && p + 4 > n) return false;
+    const len = ext ? (record.charCodeAt(p + 2) << 8) | record.charCodeAt(p + 3) : record.charCodeAt(p + 2);
+    const v = p + (ext ? 4 : 3);
+    if (v + len > n) return false;
+    if (c === code && visit(v, v + len)) return true;
+    p = v + len;
+  }
+  return false;
+}
+
+const u16 = (s: string, i: number): number => (s.charCodeAt(i) << 8) | s.charCodeAt(i + 1);
+const u32 = (s: string, i: number): number => u16(s, i) * 65536 + u16(s, i + 2);
+
+/**
+ * A matcher of route targets (RFC 4360 §4, RFC 5668 §2: sub-type 0x02 of the two-octet AS,
+ * IPv4 address and four-octet AS types, transitive or not) against `<global>:<local>` text
+ * (`65000:100`, `4200000000:1`, `192.0.2.1:7`; `target:` or `rt:` in front allowed), read from the
+ * record's octets (no decode). Undefined when the text is not a route target.
+ */
+export function rtMatcher(text: string): ((record: string) => boolean) | undefined {
+  const t = text.replace(/^(target|rt):/, '');
+  const k = t.lastIndexOf(':');
+  if (k <= 0) return undefined;
+  const g = t.slice(0, k);
+  const l = t.slice(k + 1);
+  if (!/^[0-9]{1,10}$/.test(l)) return undefined;
+  const local = Number(l);
+  const ip = /^([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})$/.exec(g);
+  let want: (s: string, v: number) => boolean;
+  if (ip) {
+    const o = ip.slice(1).map(Number);
+    if (o.some((x) => x > 255) || local > 0xffff) return undefined;
+    want = (s, v) => (s.charCodeAt(v) & 0xbf) === 1 && o.every((x, i) => s.charCodeAt(v + 2 + i) === x) && u16(s, v + 6) === local;
+  } else if (/^[0-9]{1,10}$/.test(g) && Number(g) <= 0xffffffff && local <= 0xffffffff) {
+    const asn = Number(g);
+    want = (s, v) => {
+      const type = s.charCodeAt(v) & 0xbf;
+      if (type === 0) return u16(s, v + 2) === asn && u32(s, v + 4) === local;
+      if (type === 2) return u32(s, v + 2) === asn && u16(s, v + 6) === local;
+      return false;
+    };
+  } else return undefined;
+  return (record) =>
+    attrSpans(record, 16, (a, b) => {
+      if ((b - a) % 8 !== 0) return false;
+      for (let v = a; v < b; v += 8) if (record.charCodeAt(v + 1) === 0x02 && want(record, v)) return true;
+      return false;
+    });
+}
+
+/** Well-known communities by the names the COMMUNITIES JSON uses (RFC 1997, 3765, 7611, 7999, 8326). */
+const WELL_KNOWN: Readonly<Record<string, number>> = {
+  'no-export': 0xffffff01,
+  'no-advertise': 0xffffff02,
+  'no-export-subconfed': 0xffffff03,
+  'no-peer': 0xffffff04,
+  blackhole: 0xffff029a,
+  'graceful-shutdown': 0xffff0000,
+  'accept-own': 0xffff0001,
+};
+
+/**
+ * A matcher of a COMMUNITIES value (`65000:1` or a well-known name, RFC 1997) or a
+ * LARGE_COMMUNITY value (`1:2:3`, RFC 8092) against the record's octets. Undefined when the text is
+ * neither.
+ */
+export function communityMatcher(text: string): ((record: string) => boolean) | undefined {
+  const parts = text.split(':');
+  if (parts.length === 3 && parts.every((x) => /^[0-9]{1,10}$/.test(x) && Number(x) <= 0xffffffff)) {
+    const [a, b, c] = parts.map(Number) as [number, number, number];
+    return (record) =>
+      attrSpans(record, 32, (s, e) => {
+        for (let v = s; v + 12 <= e; v += 12) if (u32(record, v) === a && u32(record, v + 4) === b && u32(record, v + 8) === c) return true;
+        return false;
+      });
+  }
+  let want: number | undefined = WELL_KNOWN[text];
+  if (want === undefined && parts.length === 2 && parts.every((x) => /^[0-9]{1,5}$/.test(x) && Number(x) <= 0xffff)) want = Number(parts[0]) * 65536 + Number(parts[1]);
+  if (want === undefined) return undefined;
+  const w = want;
+  return (record) =>
+    attrSpans(record, 8, (s, e) => {
+      for (let v = s; v + 4 <= e; v += 4) if (u32(record, v) === w) return true;
+      return false;
+    });
+}

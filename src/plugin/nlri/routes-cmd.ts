@@ -19,7 +19,7 @@ import { JsonWriter } from '../../core/json.js';
 import { writeJson } from '../../registry/ops.js';
 import { MAX_LINE } from '../framing.js';
 import { CommandError } from '../plugin.js';
-import type { RecordDecoder } from './route-attrs.js';
+import { communityMatcher, rtMatcher, type RecordDecoder } from './route-attrs.js';
 import { loadRoute, type StoredRoute } from './stored-route.js';
 import type { Cursor, RouteTable } from './table.js';
 
@@ -31,6 +31,9 @@ export interface RoutesQuery {
   family?: string;
   rt?: string;
   community?: string;
+  /** The route-target / community tests on the attribute octets (no decoding). */
+  rtMatch?: (record: string) => boolean;
+  communityMatch?: (record: string) => boolean;
   limit?: number;
   after?: Cursor;
 }
@@ -79,12 +82,19 @@ export function parseRoutesQuery(args: readonly string[]): RoutesQuery {
         q.family = v;
         break;
       case 'rt':
-      case 'route-target':
+      case 'route-target': {
         q.rt = rtText(v);
+        const m = rtMatcher(v);
+        if (!m) throw new CommandError(`routes: rt ${v}: expected <asn>:<number> or <ipv4>:<number> (RFC 4360 route target)`);
+        q.rtMatch = m;
         break;
-      case 'community':
+      }
+      case 'community': {
         q.community = v;
+        const m = communityMatcher(v);
+        if (m) q.communityMatch = m;
         break;
+      }
       case 'limit': {
         if (!/^[1-9][0-9]{0,8}$/.test(v)) throw new CommandError(`routes: limit ${v}: expected a number from 1 to 999999999`);
         q.limit = Number(v);
@@ -110,10 +120,10 @@ function escapedLength(s: string): number {
 }
 
 function matches(q: RoutesQuery, records: RecordDecoder, r: StoredRoute, codec: FamilyCodec<any>): boolean {
-  if (q.rt === undefined && q.community === undefined) return true;
-  const v = records.view(r.attrs, codec.safi);
-  if (q.rt !== undefined && !v.rts.has(q.rt)) return false;
-  if (q.community !== undefined && !v.communities.has(q.community)) return false;
+  if (q.rtMatch && !q.rtMatch(r.attrs)) return false;
+  if (q.communityMatch) return q.communityMatch(r.attrs);
+  // A community text the byte matcher does not know: as the attribute JSON writes it.
+  if (q.community !== undefined && !records.view(r.attrs, codec.safi).communities.has(q.community)) return false;
   return true;
 }
 
