@@ -16,6 +16,9 @@ import * as vpls from '../families/vpls/index.js';
 import * as unicast from '../families/unicast/index.js';
 import * as srPolicy from '../families/sr-policy/index.js';
 import * as ct from '../families/ct/index.js';
+import * as mdt from '../families/mdt/index.js';
+import * as vpnMulticast from '../families/vpn-multicast/index.js';
+import * as car from '../families/car/index.js';
 
 interface FamilyGroup {
   readonly codecs: readonly FamilyCodec<any>[];
@@ -35,6 +38,9 @@ const groups: readonly FamilyGroup[] = [
   unicast,
   srPolicy,
   ct,
+  mdt,
+  vpnMulticast,
+  car,
 ];
 
 export const builtinCodecs: readonly FamilyCodec<any>[] = groups.flatMap((g) => g.codecs);
