@@ -261,6 +261,24 @@ function cpConstraints(v: Uint8Array): string | undefined {
 }
 
 /**
+ * Segment Descriptor fields by Segment Type (RFC 9857 §5.7.1; RFC 9256 §4 types A-K = 1-11), in
+ * wire order as [key, octets]: `algorithm` 1 octet, interface IDs 4, addresses 4 or 16.
+ */
+const SEGMENT_LAYOUTS: Readonly<Record<number, readonly (readonly [string, number])[]>> = {
+  1: [['algorithm', 1]],
+  2: [['algorithm', 1]],
+  3: [['algorithm', 1], ['node-address', 4]],
+  4: [['algorithm', 1], ['node-address', 16]],
+  5: [['node-address', 4], ['local-interface-id', 4]],
+  6: [['local-address', 4], ['remote-address', 4]],
+  7: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
+  8: [['local-address', 16], ['remote-address', 16]],
+  9: [['algorithm', 1], ['node-address', 16]],
+  10: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
+  11: [['local-address', 16], ['remote-address', 16]],
+};
+
+/**
  * SR Segment sub-TLV 1206 (RFC 9857 §5.7.1): Segment Type (1), Reserved (1), Flags (2), the SID
  * (a 4-octet label field for types A and C-H, a 16-octet SRv6 SID for B and I-K), the Segment
  * Descriptor of the type (RFC 9256 §4 letters A-K: 1-11), then SRv6 sub-TLVs. An unknown type
@@ -274,21 +292,7 @@ function segment(v: Uint8Array): string | undefined {
     ['flags', flags(u16(v, 2), 16, SEGMENT_FLAGS)],
   ]);
   const v6sid = t === 2 || (t >= 9 && t <= 11);
-  // descriptor fields in wire order: [key, length]; 'algorithm' is 1 octet, 'if' ids 4
-  const layouts: Record<number, [string, number][]> = {
-    1: [['algorithm', 1]],
-    2: [['algorithm', 1]],
-    3: [['algorithm', 1], ['node-address', 4]],
-    4: [['algorithm', 1], ['node-address', 16]],
-    5: [['node-address', 4], ['local-interface-id', 4]],
-    6: [['local-address', 4], ['remote-address', 4]],
-    7: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
-    8: [['local-address', 16], ['remote-address', 16]],
-    9: [['algorithm', 1], ['node-address', 16]],
-    10: [['local-address', 16], ['local-interface-id', 4], ['remote-address', 16], ['remote-interface-id', 4]],
-    11: [['local-address', 16], ['remote-address', 16]],
-  };
-  const layout = layouts[t];
+  const layout = SEGMENT_LAYOUTS[t];
   if (layout === undefined) {
     f.set('value', `"${lowerHex(v.subarray(4))}"`);
     return object(f);
