@@ -3,6 +3,7 @@
  * plays Ze's side as ze-plugin-protocol.md describes it. Expected values come from the spec
  * (§4, §5, §8) and from the example family's documented wire format (examples/colored-prefix.mjs).
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRegistry } from '../../src/index.js';
 import { EngineSim, stateEvent, updateEvent } from './engine-sim.js';
@@ -102,6 +103,28 @@ describe('ze-nlri plugin under the engine simulator', () => {
     await sim.deliver([updateEvent({ peer: '127.0.0.4', nlri: { 'ipv4/flow': '0501180a0000' } })]);
     const routes = nested((await sim.command('ze-nlri routes', ['127.0.0.4', 'ipv4/flow'])).data);
     expect(routes).toEqual({ '127.0.0.4': { 'ipv4/flow': [{ destination: [['10.0.0.0/24/0']] }] } });
+  });
+
+  it.runIf(HAS_FLOW)("routes with attributes from Ze's recorded events: filters, count, paging through execute-command", async () => {
+    // Recorded from the real Ze f09f9ac2 (peer 127.0.0.1): FlowSpec with rate-limit and VPN with
+    // two RTs (both events invalid JSON), then the VPN withdrawal.
+    const batches = readFileSync(new URL('./fixtures/ze-f09f9ac2-batches.jsonl', import.meta.url), 'utf8').trim().split('\n');
+    for (const b of batches.slice(0, 3)) expect((await sim.requestPayload('ze-plugin-callback:deliver-batch', b)).verb).toBe('ok');
+    const q = async (args: string[]) => (await sim.command('ze-nlri routes', args)).data;
+    expect(JSON.parse(await q(['count', 'peer', '127.0.0.1']))).toEqual({ count: 2, families: { 'ipv4/flow': 1, 'ipv4/mpls-vpn': 1 }, peers: { '127.0.0.1': 2 } });
+    const vpn = JSON.parse(await q(['peer', '127.0.0.1', 'rt', '65000:200'])) as { routes: Array<Record<string, any>> };
+    expect(vpn.routes.map((r) => [r.family, r['next-hop'], r.nlri])).toEqual([['ipv4/mpls-vpn', '127.0.0.1', { labels: [[100]], prefix: '10.1.0.0/24', rd: '0:65000:1' }]]);
+    const p1 = JSON.parse(await q(['peer', '127.0.0.1', 'limit', '1'])) as { next: string; routes: Array<Record<string, any>> };
+    expect(p1.routes.map((r) => r.family)).toEqual(['ipv4/flow']);
+    expect(p1.routes[0]!.attr['extended-community'][0].string).toBe('rate-limit:1000');
+    const p2 = JSON.parse(await q(['peer', '127.0.0.1', 'limit', '1', 'after', p1.next])) as { next?: string; routes: Array<Record<string, any>> };
+    expect(p2.routes.map((r) => r.family)).toEqual(['ipv4/mpls-vpn']);
+    expect(p2.next).toBeUndefined();
+    expect((await sim.command('ze-nlri routes', ['limit', 'many'])).status).toBe('error');
+    await sim.requestPayload('ze-plugin-callback:deliver-batch', batches[3]!);
+    expect(JSON.parse(await q(['count', 'peer', '127.0.0.1'])).count).toBe(1);
+    await sim.deliver([stateEvent('127.0.0.1', 'down')]);
+    expect(await q(['peer', '127.0.0.1'])).toBe('{"routes":[]}');
   });
 
   it('counts decode errors by code and keeps running', async () => {

@@ -108,8 +108,7 @@ export interface RecordView {
   head: string;
   /** `"next-hop":"…",` or ''. */
   nextHop: string;
-  /** Route targets as `target:<asn>:<n>` texts, community and large-community texts. */
-  rts: ReadonlySet<string>;
+  /** Community and large-community texts (the `community` filter for names the byte matcher does not know). */
   communities: ReadonlySet<string>;
   /** The `attr` object's JSON text, or '' (for --log-routes). */
   attrText: string;
@@ -146,7 +145,7 @@ export class RecordDecoder {
     for (let k = 0; k < nhl; k++) nh[k] = record.charCodeAt(1 + k);
     const na = record.length - 1 - nhl;
     const nextHop = nhl === 0 && record.length === 1 ? '' : `"next-hop":${JSON.stringify(nextHopText(nextHopOf(nh, safi)))},`;
-    if (na === 0) return { head: '', nextHop, rts: EMPTY_SET, communities: EMPTY_SET, attrText: '' };
+    if (na === 0) return { head: '', nextHop, communities: EMPTY_SET, attrText: '' };
     // The attributes as an UPDATE body without routes: 0 withdrawn, the attribute octets.
     const body = new Uint8Array(4 + na);
     body[2] = na >> 8;
@@ -156,16 +155,13 @@ export class RecordDecoder {
     // '{"attr":{…},"errors":[…]}' → its members (keys sorted: they come before "family").
     const members = json.slice(1, -1);
     const parsed = JSON.parse(json) as { attr?: Record<string, unknown> };
-    const rts = new Set<string>();
     const communities = new Set<string>();
-    const ext = parsed.attr?.['extended-community'];
-    if (Array.isArray(ext)) for (const e of ext) if (e && e.kind === 'route-target' && typeof e.string === 'string') rts.add(e.string);
     for (const name of ['community', 'large-community']) {
       const l = parsed.attr?.[name];
       if (Array.isArray(l)) for (const c of l) if (typeof c === 'string') communities.add(c);
     }
     const attrText = members.startsWith('"attr":') ? members.slice(7, objectEnd(members, 7)) : '';
-    return { head: members === '' ? '' : members + ',', nextHop, rts, communities, attrText };
+    return { head: members === '' ? '' : members + ',', nextHop, communities, attrText };
   }
 }
 
