@@ -37,7 +37,9 @@ export function rtcEncodingLength(m: RtcNlri, family: string): number {
   const as = m.originAs;
   if (!Number.isInteger(as) || as < 0 || as > 0xffffffff) modelError(`origin AS ${as} out of range`, family);
   const k = rtOctets(len);
-  if (m.routeTarget.length < k) modelError(`a ${len}-bit prefix needs ${k} route-target octets, the model has ${m.routeTarget.length}`, family);
+  // A decoded view's route target is its input bytes: their count without making the subarray.
+  const have = m instanceof RtcView ? Math.max(0, Math.min(k, m._b.length - m._p - 4)) : m.routeTarget.length;
+  if (have < k) modelError(`a ${len}-bit prefix needs ${k} route-target octets, the model has ${have}`, family);
   return 1 + 4 + k;
 }
 
@@ -47,6 +49,6 @@ export function encodeRtc(m: RtcNlri, w: Writer): void {
   if (len === 0) return;
   w.u32(m.originAs);
   const k = rtOctets(len);
-  const rt = m.routeTarget;
-  w.range(rt, 0, k);
+  if (m instanceof RtcView) w.range(m._b, m._p + 4, m._p + 4 + k);
+  else w.range(m.routeTarget, 0, k);
 }
