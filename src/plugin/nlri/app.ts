@@ -189,7 +189,7 @@ export class NlriPlugin {
 
   /**
    * An event that is not valid JSON. Ze f09f9ac2 writes `update.attr` with a stray comma when an
-   * UPDATE has extended communities (docs/ze-compat.md "Invalid event JSON"): the parts the table
+   * UPDATE has extended communities (docs/ze-compat.md "The plugin under Ze f09f9ac2"): the parts the table
    * needs (message, peer, state, raw) are read all the same (event-skim.ts); an event even that
    * cannot read is logged and ignored. Public: the fuzz oracle (fuzz/plugin-oracle.ts) calls it.
    */

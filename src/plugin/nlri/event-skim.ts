@@ -1,6 +1,6 @@
 /**
  * The fallback reading of an event that is not valid JSON (ze-plugin-protocol.md §5.6; the Ze
- * bug of docs/ze-compat.md "Invalid event JSON"): Ze at f09f9ac2 writes `update.attr` with a
+ * bug of docs/ze-compat.md "The plugin under Ze f09f9ac2"): Ze at f09f9ac2 writes `update.attr` with a
  * stray comma where its formatter skipped the extended communities (`…"attr-14":"…",,"origin"…`
  * or `…"attr-14":"…",}`), so every UPDATE with a route target or a FlowSpec action arrives as
  * an event JSON.parse refuses. The route table needs none of Ze's decoding: this reader takes
