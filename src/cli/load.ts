@@ -17,15 +17,20 @@ interface GroupModule {
 
 const LOADERS: Record<string, () => Promise<GroupModule>> = {
   'bgp-ls': () => import('../../families/bgp-ls/index.js'),
+  car: () => import('../../families/car/index.js'),
+  ct: () => import('../../families/ct/index.js'),
   evpn: () => import('../../families/evpn/index.js'),
   flowspec: () => import('../../families/flowspec/index.js'),
   labeled: () => import('../../families/labeled/index.js'),
+  mdt: () => import('../../families/mdt/index.js'),
   mup: () => import('../../families/mup/index.js'),
   mvpn: () => import('../../families/mvpn/index.js'),
   rtc: () => import('../../families/rtc/index.js'),
+  'sr-policy': () => import('../../families/sr-policy/index.js'),
   unicast: () => import('../../families/unicast/index.js'),
   vpls: () => import('../../families/vpls/index.js'),
   vpn: () => import('../../families/vpn/index.js'),
+  'vpn-multicast': () => import('../../families/vpn-multicast/index.js'),
 };
 
 /** A registry filled on demand, with the samples of the groups loaded. */

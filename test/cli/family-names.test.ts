@@ -56,6 +56,10 @@ describe('resolveFamily', () => {
     ['l2vpn vpls', 'l2vpn/vpls'],
     ['bgp-ls bgp-ls', 'bgp-ls/bgp-ls'],
     ['  IPv6   Unicast ', 'ipv6/unicast'],
+    ['l3vpn-ipv4-multicast', 'ipv4/mpls-vpn-multicast'],
+    ['1/129', 'ipv4/mpls-vpn-multicast'],
+    ['ipv6 sr-policy', 'ipv6/sr-policy'],
+    ['ipv4-classful-transport', 'ipv4/classful-transport'],
   ];
   it.each(cases)('%s → %s', (input, name) => {
     expect(resolveFamily(input, known)).toBe(name);
