@@ -16,7 +16,7 @@ const families = Object.fromEntries(
 );
 
 /** The library's entries (add a library entry here: both builds take it). */
-const library: Record<string, string> = { index: 'src/index.ts', plugin: 'src/plugin/index.ts', ...families };
+const library: Record<string, string> = { index: 'src/index.ts', plugin: 'src/plugin/index.ts', input: 'src/input/index.ts', ...families };
 
 const common = { target: 'node20', platform: 'node', sourcemap: false, treeshake: true, splitting: true, clean: false } as const;
 

@@ -23,12 +23,12 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 const groups = readdirSync(join(ROOT, 'families')).filter((d) => existsSync(join(ROOT, 'families', d, 'index.ts'))).sort();
 
 describe('package.json', () => {
-  it('exports the root, the plugin runtime, every family group and nothing else', () => {
-    const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json' && k !== './plugin').sort();
+  it('exports the root, the plugin runtime, the file readers, every family group and nothing else', () => {
+    const subpaths = Object.keys(pkg.exports).filter((k) => k !== '.' && k !== './package.json' && k !== './plugin' && k !== './input').sort();
     expect(subpaths).toEqual(groups.map((g) => `./${g}`));
   });
 
-  it.each([...groups, 'plugin'])('./%s has ESM and CJS entries with types', (g) => {
+  it.each([...groups, 'plugin', 'input'])('./%s has ESM and CJS entries with types', (g) => {
     expect(pkg.exports[`./${g}`]).toEqual({
       import: { types: `./dist/${g}.d.ts`, default: `./dist/${g}.js` },
       require: { types: `./dist/${g}.d.cts`, default: `./dist/${g}.cjs` },

@@ -8,64 +8,14 @@
  * `treat-as-withdraw` when RFC 7606 turned an announcement into a withdrawal.
  * The attribute text is made once per UPDATE and shared by its routes.
  */
-import { NlriError } from '../core/errors.js';
-import { toHex } from '../core/hex.js';
-import { JsonWriter, byteCompare, goQuote } from '../core/json.js';
+import { JsonWriter, goQuote } from '../core/json.js';
 import { writeJson } from '../registry/ops.js';
-import type { BgpUpdate, PathAttribute, PathAttributes } from '../update/model.js';
+import type { BgpUpdate } from '../update/model.js';
+import { attributesJson, problemsJson } from '../update/json.js';
 import { nextHopText } from '../../attributes/mp/nexthop.js';
 import type { FileBadUpdate, FileRoute, RouteSource, SourcePeer } from './routes.js';
 
-const SKIP = new Set([3, 14, 15]);
 const PEER_TYPES = ['global', 'rd', 'local', 'loc-rib'];
-
-function rawAttribute(a: PathAttribute): string {
-  return '{"code":' + a.code + ',"flags":' + a.flags + ',"raw":"' + toHex(a.raw) + '"}';
-}
-
-/** The `attr` object of an UPDATE's attributes ('' when it has none to show). */
-export function attributesJson(attrs: PathAttributes, j: JsonWriter = new JsonWriter()): string {
-  const members: [string, string][] = [];
-  for (const a of attrs.list) {
-    if (SKIP.has(a.code)) continue;
-    let key = `attr-${a.code}`;
-    let text: string;
-    if (a.codec === undefined || a.value === undefined) text = rawAttribute(a);
-    else {
-      try {
-        a.codec.json(a.value, j);
-        text = j.take();
-        key = a.codec.name;
-      } catch (e) {
-        j.take();
-        if (!(e instanceof NlriError)) throw e;
-        text = rawAttribute(a);
-      }
-    }
-    members.push([key, text]);
-  }
-  if (members.length === 0) return '';
-  members.sort((x, y) => byteCompare(x[0], y[0]));
-  return '{' + members.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}';
-}
-
-export function problemsJson(u: BgpUpdate, j: JsonWriter = new JsonWriter()): string {
-  if (u.problems.length === 0) return '';
-  let s = '[';
-  u.problems.forEach((q, k) => {
-    j.beginObject();
-    j.keyRaw('action').stringRaw(q.action);
-    if (q.attribute) j.keyRaw('attribute').string(q.attribute);
-    j.keyRaw('code').stringRaw(q.error.code);
-    j.keyRaw('message').string(q.error.message);
-    j.keyRaw('offset').number(q.error.offset);
-    if (q.raw) j.keyRaw('raw').stringRaw(toHex(q.raw));
-    if (q.typeCode) j.keyRaw('type-code').number(q.typeCode);
-    j.endObject();
-    s += (k ? ',' : '') + j.take();
-  });
-  return s + ']';
-}
 
 /** Seconds with up to 6 decimals, no float noise. */
 export function timestampText(t: number): string {

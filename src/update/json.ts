@@ -17,7 +17,7 @@ import type { FamilyCodec, NlriBase } from '../registry/family.js';
 import { encode, writeJson } from '../registry/ops.js';
 import type { MpReach, MpUnreach } from '../../attributes/mp/model.js';
 import { writeReachMembers, writeUnreachMembers } from '../../attributes/mp/json.js';
-import type { BgpUpdate, PathAttribute } from './model.js';
+import type { BgpUpdate, PathAttribute, PathAttributes } from './model.js';
 
 const NEXT_HOP = 3;
 const MP_REACH = 14;
@@ -97,6 +97,47 @@ function attributeJson(a: PathAttribute, j: JsonWriter): [string, string] {
   }
 }
 
+/**
+ * The `attr` object: every attribute by its JSON name (unknown ones as `attr-<code>` records),
+ * without NEXT_HOP, MP_REACH_NLRI and MP_UNREACH_NLRI, which the route lists carry; '' when there
+ * is nothing to show. With `nlriHex`, a lossy attribute also gets `"<name>-hex"`.
+ */
+export function attributesJson(attrs: PathAttributes, j: JsonWriter = new JsonWriter(), opts: UpdateJsonOptions = {}): string {
+  const members: [string, string][] = [];
+  for (const a of attrs.list) {
+    if (a.code === NEXT_HOP || a.code === MP_REACH || a.code === MP_UNREACH) {
+      // Shown in the route lists, unless there is no codec value to show there.
+      if (a.value !== undefined && a.codec) continue;
+    }
+    const kv = attributeJson(a, j);
+    members.push(kv);
+    // An attribute whose JSON does not read back (Ze's BGP-LS attribute form): its value bytes too.
+    if (opts.nlriHex && a.codec?.lossyJson && kv[0] === a.codec.name) members.push([a.codec.name + '-hex', '"' + toHex(a.raw) + '"']);
+  }
+  if (members.length === 0) return '';
+  members.sort((x, y) => byteCompare(x[0], y[0]));
+  return '{' + members.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}';
+}
+
+/** The RFC 7606 problems as the `errors` list; '' when there are none. */
+export function problemsJson(u: BgpUpdate, j: JsonWriter = new JsonWriter()): string {
+  if (u.problems.length === 0) return '';
+  let s = '[';
+  u.problems.forEach((q, k) => {
+    j.beginObject();
+    j.keyRaw('action').stringRaw(q.action);
+    if (q.attribute) j.keyRaw('attribute').string(q.attribute);
+    j.keyRaw('code').stringRaw(q.error.code);
+    j.keyRaw('message').string(q.error.message);
+    j.keyRaw('offset').number(q.error.offset);
+    if (q.raw) j.keyRaw('raw').stringRaw(toHex(q.raw));
+    if (q.typeCode) j.keyRaw('type-code').number(q.typeCode);
+    j.endObject();
+    s += (k ? ',' : '') + j.take();
+  });
+  return s + ']';
+}
+
 /** The `update` object (no envelope) as JSON text. */
 export function updateBodyJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): string {
   const hex = opts.nlriHex === true;
@@ -108,7 +149,6 @@ export function updateBodyJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): stri
     if (!ops) families.set(family, (ops = []));
     ops.push({ json });
   };
-  const attrs: [string, string][] = [];
   let nextHop = '0.0.0.0';
   const eor: string[] = [];
   let reach: MpReach | undefined;
@@ -119,11 +159,6 @@ export function updateBodyJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): stri
     else if (a.code === NEXT_HOP && a.value !== undefined && a.codec) {
       a.codec.json(a.value, j);
       nextHop = JSON.parse(j.take()) as string;
-    } else {
-      const kv = attributeJson(a, j);
-      attrs.push(kv);
-      // An attribute whose JSON does not read back (Ze's BGP-LS attribute form): its value bytes too.
-      if (hex && a.codec?.lossyJson && kv[0] === a.codec.name) attrs.push([a.codec.name + '-hex', '"' + toHex(a.raw) + '"']);
     }
   }
   // Ze's order inside one family: MP_REACH, MP_UNREACH, then the legacy fields (withdrawn, NLRI).
@@ -139,28 +174,12 @@ export function updateBodyJson(u: BgpUpdate, opts: UpdateJsonOptions = {}): stri
   if (u.nlri.length > 0) addOp('ipv4/unicast', '{"action":"add",' + hexMember(u.nlri) + '"next-hop":' + goQuote(nextHop) + ',"nlri":' + unicast(u.nlri) + '}');
   if (u.withdrawn.length === 0 && u.nlri.length === 0 && u.attributes.size === 0 && u.problems.length === 0) eor.push('ipv4/unicast');
 
-  if (attrs.length > 0) {
-    attrs.sort((x, y) => byteCompare(x[0], y[0]));
-    members.push(['attr', '{' + attrs.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}']);
-  }
+  const attr = attributesJson(u.attributes, j, opts);
+  if (attr !== '') members.push(['attr', attr]);
   for (const [family, ops] of families) members.push([family, '[' + ops.map((o) => o.json).join(',') + ']']);
   if (eor.length > 0) members.push(['end-of-rib', '[' + eor.map(goQuote).join(',') + ']']);
-  if (u.problems.length > 0) {
-    let s = '[';
-    u.problems.forEach((q, k) => {
-      j.beginObject();
-      j.keyRaw('action').stringRaw(q.action);
-      if (q.attribute) j.keyRaw('attribute').string(q.attribute);
-      j.keyRaw('code').stringRaw(q.error.code);
-      j.keyRaw('message').string(q.error.message);
-      j.keyRaw('offset').number(q.error.offset);
-      if (q.raw) j.keyRaw('raw').stringRaw(toHex(q.raw));
-      if (q.typeCode) j.keyRaw('type-code').number(q.typeCode);
-      j.endObject();
-      s += (k ? ',' : '') + j.take();
-    });
-    members.push(['errors', s + ']']);
-  }
+  const errors = problemsJson(u, j);
+  if (errors !== '') members.push(['errors', errors]);
   members.sort((x, y) => byteCompare(x[0], y[0]));
   return '{' + members.map(([k, v]) => goQuote(k) + ':' + v).join(',') + '}';
 }
