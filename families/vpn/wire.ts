@@ -86,8 +86,11 @@ export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): num
     const v = withdrawValue(labels, m.compatibility);
     if (typeof v === 'string') fail('invalid-model', v, family);
   }
-  if (m.rd.length !== 8) fail('invalid-model', `route distinguisher must be 8 bytes, got ${m.rd.length}`, family);
-  const p = m.prefix;
+  // A decoded view holds its RD and prefix as input bytes: read their facts without making the
+  // subarrays its getters return.
+  const view = m instanceof VpnView;
+  if (!view && m.rd.length !== 8) fail('invalid-model', `route distinguisher must be 8 bytes, got ${m.rd.length}`, family);
+  const p = view ? { v6: m.v6, len: m._len } : m.prefix;
   if (p.v6 !== v6) fail('invalid-model', `prefix is ${p.v6 ? 'IPv6' : 'IPv4'}, family ${family} needs ${v6 ? 'IPv6' : 'IPv4'}`, family);
   if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
   const bits = LABEL_BITS * labels.length + RD_BITS + p.len;
@@ -104,6 +107,14 @@ export function encodeVpn(m: VpnRoute, w: Writer): void {
     return;
   }
   const labels = m.labels;
+  if (m instanceof VpnView) {
+    w.u8(LABEL_BITS * labels.length + RD_BITS + m._len);
+    if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
+    else writeEntries(w, labels, m.tc);
+    const o = m._afterLabels;
+    w.range(m._b, o, o + 8 + ((m._len + 7) >>> 3)); // RD and prefix octets, as decoded
+    return;
+  }
   const p = m.prefix;
   w.u8(LABEL_BITS * labels.length + RD_BITS + p.len);
   if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
