@@ -7,8 +7,8 @@
  * the attribute samples and of every attribute value and UPDATE in test/vectors/ze-update/, with
  * 2- and 4-octet AS and ADD-PATH on or off. Hostile shapes are seeded too: attribute length past
  * the message, duplicate MP_REACH, Extended Length on short attributes, zero-length next hops,
- * unknown sub-TLVs in a loop. The checks are fuzz/attr-checks.ts. A decode of <= 4 KiB taking
- * over 1 ms (best of up to 23 re-runs) is a finding. Findings go to fuzz/.findings/; exit 1 if any.
+ * unknown sub-TLVs in a loop. The checks are fuzz/attr-checks.ts. A decode (alone, without the
+ * checks' re-encodes) of <= 4 KiB taking over 1 ms (best of up to 23 re-runs) is a finding. Findings go to fuzz/.findings/; exit 1 if any.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { attributeSamples, createSession, decodeUpdate, defaultAttributes, type Session } from '../src/index.js';
 import type { AttributeCodec } from '../src/attributes/attribute.js';
 import fc from 'fast-check';
+import { Reader } from '../src/core/reader.js';
 import { Writer } from '../src/core/writer.js';
 import { checkAttribute, checkAttributeModel, checkUpdate, type AttrFinding } from './attr-checks.js';
 import { attributeArbitraries } from './arbitraries/attributes/index.js';
@@ -109,7 +110,17 @@ function randomBytes(): Uint8Array {
 interface Target {
   name: string;
   run(b: Uint8Array, s: Session): { finding?: AttrFinding; ok: boolean };
+  /** The decode alone, for the slowness check (the checks around it re-encode several times). */
+  decode(b: Uint8Array, s: Session): void;
   seeds: Uint8Array[];
+}
+
+function quietly(fn: () => unknown): void {
+  try {
+    fn();
+  } catch {
+    // errors are the checks' business; only the time counts here
+  }
 }
 
 const targets: Target[] = defaultAttributes.list().map((c: AttributeCodec<any>) => ({
@@ -119,8 +130,17 @@ const targets: Target[] = defaultAttributes.list().map((c: AttributeCodec<any>) 
     const r = checkAttribute(c, b, s.ctx);
     return { finding: r.finding, ok: r.decoded };
   },
+  decode: (b, s) => quietly(() => c.decode(new Reader(b, ''), s.ctx, c.flags)),
 }));
-targets.push({ name: 'update', seeds: updates, run: (b, s) => { const r = checkUpdate(b, s); return { finding: r.finding, ok: r.clean }; } });
+targets.push({
+  name: 'update',
+  seeds: updates,
+  run: (b, s) => {
+    const r = checkUpdate(b, s);
+    return { finding: r.finding, ok: r.clean };
+  },
+  decode: (b, s) => quietly(() => decodeUpdate(b, s)),
+});
 const chosen = opt.targets.length ? targets.filter((t) => opt.targets.includes(t.name)) : targets;
 if (chosen.length === 0) {
   console.error(`no such target; targets: ${targets.map((t) => t.name).join(' ')}`);
@@ -141,17 +161,18 @@ for (const t of chosen) {
       const pick = rnd();
       const b = pick < 0.25 || t.seeds.length === 0 ? randomBytes() : mutate(t.seeds[Math.floor(rnd() * t.seeds.length)]!, rnd);
       const s = sessions[Math.floor(rnd() * sessions.length)]!;
-      const t0 = performance.now();
       const r = t.run(b, s);
-      const dt = performance.now() - t0;
       if (r.ok) ok++;
       if (r.finding) findings.push(r.finding);
+      const t0 = performance.now();
+      t.decode(b, s);
+      const dt = performance.now() - t0;
       if (dt > slowest && b.length <= 4096) {
         // Re-time: the best of up to 23 runs is the cost, not a GC pause or another process.
         let best = dt;
         for (let q = 0; q < 22 && best > Math.max(slowest, 0.05); q++) {
           const t1 = performance.now();
-          t.run(b, s);
+          t.decode(b, s);
           best = Math.min(best, performance.now() - t1);
         }
         slowest = Math.max(slowest, best);
