@@ -76,10 +76,13 @@ function rethrow(e: unknown, family: string, kw: string, attribute = ''): never 
 
 /** Where the NLRI tokens end and the attributes begin (the separator, if any, is skipped). */
 export function splitRouteArgs(codec: FamilyCodec<any>, tokens: readonly string[], attributes: AttributeRegistry): { nlri: string[]; attrs: string[] } {
+  // An explicit separator wins over keywords: a family whose own NLRI words are attribute
+  // keywords too (the example ipv4/colored's `color`) is written `<nlri…> -- <attributes…>`.
+  const sep = tokens.findIndex((t) => SEPARATORS.has(t));
+  if (sep >= 0) return { nlri: tokens.slice(0, sep), attrs: tokens.slice(sep + 1) };
   const own = NLRI_WORDS[codec.group];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (SEPARATORS.has(t)) return { nlri: tokens.slice(0, i), attrs: tokens.slice(i + 1) };
     if (own?.has(t)) continue;
     if (keywordOf(t, attributes) !== undefined) return { nlri: tokens.slice(0, i), attrs: tokens.slice(i) };
   }

@@ -84,11 +84,20 @@ export const OWN_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /**
  * NLRI words of a family group that are also attribute keywords: they never end the NLRI part.
- * Checked against every built-in family's `fromArgs` grammar: none clashes today (EVPN's `label`,
- * `rd`, `mac`, `esi`, FlowSpec's components, RTC's `origin-as` / `route-target` are no attribute
- * keywords). A family added later that uses such a word lists it here.
+ * Checked against every built-in family's `fromArgs` grammar (EVPN's `label`, `rd`, `mac`, `esi`,
+ * FlowSpec's components, RTC's `origin-as` / `route-target` are no attribute keywords): only
+ * `color` clashes, below. A family added later that uses such a word lists it here; the route
+ * test runs every sample's args through the split, so a missing entry fails it.
  */
-export const NLRI_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {};
+export const NLRI_WORDS: Readonly<Record<string, ReadonlySet<string>>> = {
+  // RFC 9830 §2.1 SR Policy NLRI `distinguisher N color N endpoint IP`, RFC 9857 candidate paths, CAR (RFC 9871),
+  // and the shipped example family ipv4/colored (`color N prefix P`): `color` is theirs, not the
+  // Color extended community's (after `--` it is the attribute again).
+  'sr-policy': new Set(['color']),
+  'bgp-ls': new Set(['color']),
+  car: new Set(['color']),
+  example: new Set(['color']),
+};
 
 /** The explicit separators between the NLRI and the attributes (dropped). */
 export const SEPARATORS: ReadonlySet<string> = new Set(['--', 'attributes']);
