@@ -206,6 +206,10 @@ describe('--family-module wherever a family is named (examples/colored-prefix.mj
     expect(r.out).toContain('"ipv4/colored":[{"action":"add","next-hop":"192.0.2.1","nlri":[{"color":100,"prefix":"10.0.0.0/24"}]}]');
   });
 
+  it('--decode (Ze\'s line protocol) serves the module\'s family too', () => {
+    expect(run(['--decode', ...M], `decode json nlri ipv4/colored ${HEX}\n`).out).toBe('decoded json {"color":100,"prefix":"10.0.0.0/24"}\n');
+  });
+
   it('the example\'s header comment shows commands that work', () => {
     const text = readFileSync(join(ROOT, 'examples', 'colored-prefix.mjs'), 'utf8');
     const cmds = [...text.matchAll(/^\/\/ {3}ze-nlri (decode|encode) (.+)$/gm)].map((m) => [m[1]!, ...m[2]!.split(/\s+/).map((t) => t.replace(/^\.\/colored/, 'examples/colored'))]);
