@@ -110,7 +110,7 @@ export function usageHint(name: string): string {
 
 export function globalHelp(extra: readonly { help: string }[]): string {
   const core = Object.entries(COMMANDS)
-    .map(([, c]) => `  ${c.usage}\n${indent(c.text.split('\n\n')[0]!)}`)
+    .map(([, c]) => `  ${c.usage}\n${indent(c.text.split('\n\n')[0]!.trimEnd())}`)
     .join('');
   return `ze-nlri ${VERSION}: BGP NLRI codecs for Ze's custom address families
 
