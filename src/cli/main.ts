@@ -42,6 +42,25 @@ function takeModules(argv: string[]): { modules: string[]; rest: string[] } {
   return { modules, rest };
 }
 
+/** The values of `--family` / `--add-path` in any spelling (family-names.ts) → Ze's names. */
+async function canonicalFamilies(argv: string[], known: readonly { name: string; afi: number; safi: number }[]): Promise<string[]> {
+  const { resolveFamily } = await import('./family-names.js');
+  const canon = (v: string) => (v === 'all' ? v : (resolveFamily(v, known) ?? v));
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const eq = /^(--family|--add-path)=(.*)$/.exec(a);
+    if (eq) out.push(`${eq[1]}=${canon(eq[2]!)}`);
+    else if ((a === '--family' || a === '--add-path') && i + 1 < argv.length) out.push(a, canon(argv[++i]!));
+    else out.push(a);
+  }
+  return out;
+}
+
 async function runExtra(cmd: string, argv: string[]): Promise<number | undefined> {
   const { extraCommands } = await import('./extra-commands.js');
   const extra = extraCommands.find((c) => c.name === cmd);
@@ -54,7 +73,7 @@ async function runExtra(cmd: string, argv: string[]): Promise<number | undefined
       const { loadFamilyModule } = await import('../plugin/nlri/modules.js');
       for (const m of modules) await loadFamilyModule(defaultRegistry, m);
     }
-    argv = rest;
+    argv = cmd === 'decode-file' || cmd === 'decode-update' || cmd === 'encode-update' ? await canonicalFamilies(rest, defaultRegistry.list()) : rest;
   }
   return await extra.run(argv, defaultRegistry);
 }

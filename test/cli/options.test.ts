@@ -206,6 +206,16 @@ describe('--family-module wherever a family is named (examples/colored-prefix.mj
     expect(r.out).toContain('"ipv4/colored":[{"action":"add","next-hop":"192.0.2.1","nlri":[{"color":100,"prefix":"10.0.0.0/24"}]}]');
   });
 
+  it('decode-file --family takes any spelling of the name (a hex line of that UPDATE on stdin)', () => {
+    const msg = 'FF'.repeat(16) + '0030' + '02' + '0000' + '0019' + '40010100' + '400200' + '800E0F' + '0001F104C000020100' + HEX;
+    for (const name of ['ipv4/colored', 'IPv4 colored', '1/241']) {
+      const r = run(['decode-file', ...M, '--family', name, '-'], `${msg}\n`);
+      expect(r.code, `${name}: ${r.err}`).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ action: 'add', family: 'ipv4/colored', 'next-hop': '192.0.2.1', nlri: { color: 100, prefix: '10.0.0.0/24' } });
+    }
+    expect(run(['decode-file', ...M, '--family', 'ipv4/flow', '-'], `${msg}\n`).out).toBe('');
+  });
+
   it('--decode (Ze\'s line protocol) serves the module\'s family too', () => {
     expect(run(['--decode', ...M], `decode json nlri ipv4/colored ${HEX}\n`).out).toBe('decoded json {"color":100,"prefix":"10.0.0.0/24"}\n');
   });
