@@ -84,7 +84,8 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
     const v = withdrawValue(labels, m.compatibility);
     if (typeof v === 'string') fail('invalid-model', v, family);
   }
-  const p = m.prefix;
+  // A decoded view's prefix is input bytes: its facts without the object and subarray of the getter.
+  const p = m instanceof LabeledView ? { v6: m.v6, len: m._len } : m.prefix;
   if (p.v6 !== v6) fail('invalid-model', `prefix is ${p.v6 ? 'IPv6' : 'IPv4'}, family ${family} needs ${v6 ? 'IPv6' : 'IPv4'}`, family);
   if (!Number.isInteger(p.len) || p.len < 0 || p.len > (v6 ? 128 : 32)) fail('invalid-model', `prefix length ${p.len} out of range`, family);
   const bits = LABEL_BITS * labels.length + p.len;
@@ -96,6 +97,14 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
 
 export function encodeLabeled(m: LabeledNlri, w: Writer): void {
   const labels = m.labels;
+  if (m instanceof LabeledView) {
+    w.u8(LABEL_BITS * labels.length + m._len);
+    if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
+    else writeEntries(w, labels, m.tc);
+    const o = m._afterLabels;
+    w.range(m._b, o, o + ((m._len + 7) >>> 3)); // the prefix octets, as decoded
+    return;
+  }
   const p = m.prefix;
   w.u8(LABEL_BITS * labels.length + p.len);
   if (m.withdraw) w.u24(m.compatibility ?? labels[0]! << 4);
