@@ -16,6 +16,7 @@
 //   ×10k          decodeAll over 10 000 copies back to back: per NLRI, to compare with ×100 (garbage collection)
 // Each figure is CPU time, the median of 5 timed batches (3 with --quick) after a warm-up. Results print as a Markdown table
 // (paste into docs/BENCHMARKS.md) and go to bench/.results/latest.md.
+import { measurer } from './measure.mjs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -31,33 +32,7 @@ const BATCHES = quick ? 3 : 5;
 const reg = createDefaultRegistry();
 let sink = 0;
 
-// CPU time of this process (user + system): on a shared machine the process is descheduled for
-// whole milliseconds, which wall time would count.
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-function measure(fn) {
-  // Calibrate the number of calls per batch, warm up, then take the median of 5 batches.
-  let n = 1;
-  for (;;) {
-    const t = cpuMs();
-    for (let i = 0; i < n; i++) fn();
-    if (cpuMs() - t > BATCH_MS / 4) break;
-    n *= 2;
-  }
-  n = Math.max(1, Math.round(n * 4));
-  for (let i = 0; i < n; i++) fn();
-  const runs = [];
-  for (let k = 0; k < BATCHES; k++) {
-    const t = cpuMs();
-    for (let i = 0; i < n; i++) fn();
-    runs.push(((cpuMs() - t) * 1e6) / n);
-  }
-  runs.sort((a, b) => a - b);
-  return runs[BATCHES >> 1];
-}
+const measure = measurer(BATCH_MS, BATCHES);
 
 function allocated(fn, N) {
   // N calls, few enough that their garbage fits the (pre-sized) young generation: no scavenge

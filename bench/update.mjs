@@ -9,33 +9,15 @@
 //   hex→json   decodeUpdateHex(hex)                  what `ze bgp decode --update --json` does
 //   encode     encodeUpdate(model, session)          model → bytes
 //   +NLRI      the FlowSpec UPDATE with 1, 10 and 100 NLRIs: the cost of each extra NLRI
-// Each figure is the median of 5 timed batches after a warm-up.
-import { performance } from 'node:perf_hooks';
+// Each figure is the median of 5 timed batches after a warm-up, in CPU time (bench/measure.mjs).
+import { measurer } from './measure.mjs';
 import { createSession, decodeUpdate, decodeUpdateHex, encodeUpdate, updateToJson, viewUpdate } from '../dist/index.js';
 
 const quick = process.argv.includes('--quick');
 const BATCH_MS = quick ? 20 : 80;
 let sink = 0;
 
-function measure(fn) {
-  let n = 1;
-  for (;;) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) fn();
-    if (performance.now() - t > BATCH_MS / 4) break;
-    n *= 2;
-  }
-  n = Math.max(1, Math.round(n * 4));
-  for (let i = 0; i < n; i++) fn();
-  const runs = [];
-  for (let k = 0; k < 5; k++) {
-    const t = performance.now();
-    for (let i = 0; i < n; i++) fn();
-    runs.push(((performance.now() - t) * 1e6) / n);
-  }
-  runs.sort((a, b) => a - b);
-  return runs[2];
-}
+const measure = measurer(BATCH_MS, 5);
 
 const attr = (flags, code, v) => (v.length > 255 ? [flags | 0x10, code, v.length >> 8, v.length & 255, ...v] : [flags, code, v.length, ...v]);
 const u32 = (n) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
