@@ -277,6 +277,47 @@ export function byteCompare(a: string, b: string): number {
  * returned unchanged.
  */
 export function sortJsonKeys(text: string): string {
+  return keysSorted(text) ? text : resortJsonKeys(text);
+}
+
+/**
+ * Are the keys of every object of this compact JSON text already in byte-wise order? One scan,
+ * nothing built: keys are compared where they stand in the text (a key is a string directly
+ * after `{` or `,` inside an object).
+ */
+function keysSorted(text: string): boolean {
+  // Per open container: -1 for an array, else the index where the object's last key starts.
+  const lastKey: number[] = [];
+  const lastEnd: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== 0x22) i += text.charCodeAt(i) === 0x5c ? 2 : 1;
+      const d = lastKey.length - 1;
+      const before = text.charCodeAt(start - 1);
+      if (d >= 0 && lastKey[d]! !== -1 && (before === 0x7b || before === 0x2c) && text.charCodeAt(i + 1) === 0x3a) {
+        const prev = lastKey[d]!;
+        if (prev >= 0 && byteCompare(text.slice(prev, lastEnd[d]!), text.slice(start + 1, i)) > 0) return false;
+        lastKey[d] = start + 1;
+        lastEnd[d] = i;
+      }
+    } else if (c === 0x7b) {
+      lastKey.push(-2);
+      lastEnd.push(0);
+    } else if (c === 0x5b) {
+      lastKey.push(-1);
+      lastEnd.push(0);
+    } else if (c === 0x7d || c === 0x5d) {
+      lastKey.pop();
+      lastEnd.pop();
+    }
+  }
+  return true;
+}
+
+function resortJsonKeys(text: string): string {
   let i = 0;
   const value = (): string => {
     const c = text.charCodeAt(i);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromHex, goMarshal, goQuote, hex4At, hexBytesInto, JsonWriter, NlriError, toHex } from '../../src/core/index.js';
+import { fromHex, goMarshal, goQuote, hex4At, hexBytesInto, JsonWriter, NlriError, sortJsonKeys, toHex } from '../../src/core/index.js';
 
 describe('hex', () => {
   it('encodes upper case and decodes either case', () => {
@@ -84,5 +84,18 @@ describe('hex read from bytes', () => {
     expect(hex4At(b('00g0'), 0)).toBe(-1);
     expect(hex4At(b('003'), 0)).toBe(-1);
     expect(hex4At(b('x0030'), 2)).toBe(-1);
+  });
+});
+
+describe('sortJsonKeys (Ze re-marshals its plugins\' NLRI JSON through Go maps)', () => {
+  it('sorts the keys of every object, byte-wise, keeping number and string literals', () => {
+    expect(sortJsonKeys('{"b":1,"a":[{"z":"x\\"y","c":{}},[]],"aa":12345678901234567890}')).toBe('{"a":[{"c":{},"z":"x\\"y"},[]],"aa":12345678901234567890,"b":1}');
+    expect(sortJsonKeys('{"rd":"0:1:2","labels":[[16]],"prefix":"10.0.0.0/8"}')).toBe('{"labels":[[16]],"prefix":"10.0.0.0/8","rd":"0:1:2"}');
+  });
+  it('returns sorted text unchanged, whatever strings hold', () => {
+    const t = '{"a":"}{,\\"z\\":","b":[{"c":1,"d":["y","x"]}],"e":{"f":{}}}';
+    expect(sortJsonKeys(t)).toBe(t);
+    expect(sortJsonKeys('"x"')).toBe('"x"');
+    expect(sortJsonKeys('[{"b":1,"a":2}]')).toBe('[{"a":2,"b":1}]');
   });
 });
