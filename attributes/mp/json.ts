@@ -35,6 +35,7 @@ import { rdToString } from '../../src/core/rd.js';
 import type { AttrContext } from '../../src/attributes/attribute.js';
 import type { FamilyCodec, NlriBase } from '../../src/registry/family.js';
 import { decodeAll, decodeOne, writeJson } from '../../src/registry/ops.js';
+import { Reader } from '../../src/core/reader.js';
 import { mpReach, mpReachRaw, mpUnreach, mpUnreachRaw } from './build.js';
 import { resolveFamily } from './family.js';
 import type { MpReach, MpUnreach } from './model.js';
@@ -161,7 +162,14 @@ function nlriFromJson(codec: FamilyCodec<any>, el: unknown, withdraw: boolean, c
       return;
     }
     if (el.parsed === false && 'raw' in el && onlyKeys(el, ['parsed', 'raw', 'path-id', 'code'])) {
-      const ms = decodeAll(codec, hexOf(el.raw, 'raw', family), { withdraw, lossless: true, maxLabels: ctx.maxLabels });
+      const raw = hexOf(el.raw, 'raw', family);
+      const ms = decodeAll(codec, raw, { withdraw, lossless: true, maxLabels: ctx.maxLabels });
+      // An empty record (a path id with nothing after it, kept by Ze's lossless form): the
+      // family's record of no bytes.
+      if (ms.length === 0 && codec.recover) {
+        const empty = codec.recover(new Reader(raw, family), 0, undefined);
+        if (empty) ms.push(empty);
+      }
       const id = pathIdOf(el, family);
       for (const m of ms) out.push(withPathId(m, id));
       return;
