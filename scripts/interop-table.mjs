@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // docs/INTEROP.md's "Per family × oracle" table, generated from the interop suite's counts.
 //
-//   INTEROP_REPORT=/tmp/interop.jsonl npx vitest run test/interop/tshark.test.ts test/interop/exabgp.test.ts \
+//   INTEROP_REPORT=interop.jsonl npx vitest run test/interop/tshark.test.ts test/interop/exabgp.test.ts \
 //     test/interop/gobgp.test.ts test/interop/gobgp-encode.test.ts
-//   node scripts/interop-table.mjs /tmp/interop.jsonl      # writes docs/interop-report.json and the table
+//   node scripts/interop-table.mjs interop.jsonl      # writes docs/interop-report.json and the table
 //   node scripts/interop-table.mjs --check                 # exit 1 if the table is not the committed counts'
 //
 // The suite appends one JSON line per family × oracle (test/interop/lib/report.ts). This script
