@@ -97,7 +97,6 @@ export function decodeUpdateWith(
   extras: UpdateDecodeExtras = {},
 ): BgpUpdate {
   const update: BgpUpdate = { withdrawn: NONE, attributes: NO_ATTRIBUTES, nlri: NONE, problems: [], action: 'none', unicast: ctx.families.get('ipv4/unicast') };
-  const finish = (): BgpUpdate => update;
   let pos = 0;
   let end = bytes.length;
 
@@ -109,43 +108,43 @@ export function decodeUpdateWith(
     const max = extras.extendedMessage ? MAX_EXTENDED_MESSAGE : MAX_MESSAGE;
     if (type !== UPDATE_TYPE) {
       failProblem(update, 'session-reset', '', 0, 'bad-value', `BGP message type ${type} is not UPDATE (2)`, 18);
-      return finish();
+      return update;
     }
     if (len < HEADER_LENGTH + 4 || len > max) {
       failProblem(update, 'session-reset', '', 0, 'bad-length', `message length ${len} outside ${HEADER_LENGTH + 4}..${max} (RFC 4271 §4.1${extras.extendedMessage ? ', RFC 8654' : ''})`, 16);
-      return finish();
+      return update;
     }
     if (len > bytes.length) {
       failProblem(update, 'session-reset', '', 0, 'truncated', `message length ${len} exceeds the ${bytes.length} octets given`, 16);
-      return finish();
+      return update;
     }
     if (len < bytes.length) {
       failProblem(update, 'session-reset', '', 0, 'trailing-bytes', `${bytes.length - len} octets after the message of length ${len}`, len);
-      return finish();
+      return update;
     }
     pos = HEADER_LENGTH;
   } else if (bytes.length > (extras.extendedMessage ? MAX_EXTENDED_MESSAGE : MAX_MESSAGE) - HEADER_LENGTH) {
     failProblem(update, 'session-reset', '', 0, 'bad-length', `UPDATE body of ${bytes.length} octets exceeds the maximum message size`, 0);
-    return finish();
+    return update;
   }
 
   // RFC 4271 §4.3 / RFC 7606 §3 b: the two length fields must fit the message.
   if (end - pos < 2) {
     failProblem(update, 'session-reset', '', 0, 'truncated', 'Withdrawn Routes Length needs 2 octets', pos);
-    return finish();
+    return update;
   }
   const wLen = (bytes[pos]! << 8) | bytes[pos + 1]!;
   const wStart = pos + 2;
   if (wLen + 2 > end - wStart) {
     failProblem(update, 'session-reset', '', 0, 'bad-length', `Withdrawn Routes Length ${wLen} leaves no room for Total Path Attribute Length (malformed attribute list)`, pos);
-    return finish();
+    return update;
   }
   const aLenAt = wStart + wLen;
   const aLen = (bytes[aLenAt]! << 8) | bytes[aLenAt + 1]!;
   const aStart = aLenAt + 2;
   if (aLen > end - aStart) {
     failProblem(update, 'session-reset', '', 0, 'bad-length', `Total Path Attribute Length ${aLen} exceeds the ${end - aStart} octets left (malformed attribute list)`, aLenAt);
-    return finish();
+    return update;
   }
   const aEnd = aStart + aLen;
 
@@ -266,5 +265,5 @@ export function decodeUpdateWith(
       failProblem(update, 'session-reset', first.attribute, first.typeCode, 'malformed', `UPDATE with path attributes but no reachable NLRI has a malformed attribute (RFC 7606 §5.2): ${first.error.message}`, first.error.offset);
     }
   }
-  return finish();
+  return update;
 }

@@ -74,8 +74,8 @@ function withHex(family: string, op: Record<string, unknown>): Record<string, un
   if (!Array.isArray(hex) || !hex.every((h) => typeof h === 'string')) fail(`${family}: "hex" must be a list of NLRI hex strings`);
   const nlri = Array.isArray(op.nlri) ? op.nlri : [];
   if (nlri.length !== 0 && nlri.length !== hex.length) fail(`${family}: "hex" has ${hex.length} NLRIs, "nlri" ${nlri.length}`);
-  const { hex: _h, ...rest } = op;
-  void _h;
+  const rest = { ...op };
+  delete rest.hex;
   return {
     ...rest,
     nlri: (hex as string[]).map((h, i) => {
