@@ -155,6 +155,8 @@ for (const t of chosen) {
   let execs = 0;
   let ok = 0;
   let slowest = 0;
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
   const heap0 = process.memoryUsage().heapUsed;
   while (execs < opt.execs && performance.now() - start < budgetMs) {
     for (let k = 0; k < 256 && execs < opt.execs; k++, execs++) {
@@ -181,6 +183,7 @@ for (const t of chosen) {
     }
   }
   const secs = (performance.now() - start) / 1000;
+  gc?.();
   const heap1 = process.memoryUsage().heapUsed;
   console.log(`${t.name.padEnd(24)} ${String(execs).padStart(10)} execs ${String(Math.round(execs / secs)).padStart(8)}/s  decoded ${((100 * ok) / Math.max(execs, 1)).toFixed(0).padStart(3)}%  slowest ${slowest.toFixed(3)} ms  heap ${(heap0 / 2 ** 20).toFixed(0)}→${(heap1 / 2 ** 20).toFixed(0)} MiB`);
 }
