@@ -15,6 +15,10 @@
  *   `--announce`), a FlowSpec `then discard` rule (the `update` command through Ze): the speaker
  *   receives exactly the UPDATE bytes built by hand below, attributes included;
  * - a bad attribute argument is refused with an error naming the token and nothing is sent;
+ * - SR Policy (ipv4/sr-policy, SAFI 73: NLRI, Tunnel Encapsulation with a two-segment list, RT) and
+ *   Classful Transport (ipv4/classful-transport, SAFI 76, with a Transport Class RT), SAFIs Ze
+ *   does not know, both ways: peer → Ze → `routes` decoded exactly, withdrawn by MP_UNREACH; plugin
+ *   → Ze → peer, the exact UPDATE bytes;
  * - peer down clears the table; clean shutdown: ze exits 0, both plugins exit, no ERROR line.
  *
  * Needs a `ze` binary: ZE_BIN, or `ze` on PATH. Skipped otherwise.
@@ -102,6 +106,19 @@ const VPN4_WITHDRAW = hx('00000009 70 800000 0000fde800000001 0a0100'); // RFC 8
 const VPN6_NH = hx('0000000000000000 00000000000000000000000000000001'); // RFC 4659 §3.2: RD 0 + ::1
 const VPN6_NLRI = hx('98 000641 0000fde800000002 20010db800010000'); // 152 bits: label 100, RD 0:65000:2, 2001:db8:1::/64
 const RT_300 = extCommunities('0002fde80000012c');
+// RFC 9830 §2.1 SR Policy NLRI: 96 bits, distinguisher 1, color 100, endpoint 192.0.2.1.
+const SRP_NLRI = hx('60 00000001 00000064 c0000201');
+// RFC 9012 §2 TUNNEL_ENCAPSULATION (optional transitive, type 23), tunnel type 15 (RFC 9830 §2.2),
+// 36 octets: Preference sub-TLV (§2.4.1: type 12, length 6, flags 0, reserved 0, 100), Segment List
+// (§2.4.4: type 128, 2-octet length 25, reserved 0) of Weight (§2.4.4.1: type 9, length 6, 1) and two
+// type A segments (§2.4.4.2.1: type 1, length 6, flags, reserved, label << 12: 16001, 16002).
+const SRP_TUNNEL = attr(0xc0, 23, hx('000f 0024  0c06 00 00 00000064  80 0019 00  0906 00 00 00000001  0106 00 00 03e81000  0106 00 00 03e82000'));
+// RFC 4360 §4 IPv4-address-specific route target 192.0.2.1:0 (RFC 9830 §4.2.2 asks for one).
+const SRP_RT = extCommunities('0102 c0000201 0000');
+// RFC 9832 CT NLRI (the RFC 8277 §2.2 layout): 120 bits, label 1000 (03E8 << 4 | S), RD 0:65000:100, 192.0.2.1/32.
+const CT_NLRI = hx('78 003e81 0000fde800000064 c0000201');
+// Transport Class route target, type 0x0A sub-type 0x02, Transport Class 100 (docs/families/ct.md).
+const TC_RT = extCommunities('0a02 0000 00000064');
 const SENT = {
   flowRate: updateOf([...[BASE_ATTRS], mpReachAttr(1, 133, Buffer.alloc(0), hx('0501180a0000')), RATE_1000]),
   flowTwo: updateOf([BASE_ATTRS, mpReachAttr(1, 133, Buffer.alloc(0), hx('0501180a0200 0501180a0300'))]),
@@ -111,6 +128,8 @@ const SENT = {
   vpn6: updateOf([BASE_ATTRS, mpReachAttr(2, 128, VPN6_NH, VPN6_NLRI), RT_300]),
   withdrawVpn4: updateOf([mpUnreachAttr(1, 128, VPN4_WITHDRAW)]),
   withdrawFlow: updateOf([mpUnreachAttr(1, 133, hx('0501180a0200'))]),
+  srPolicy: updateOf([BASE_ATTRS, mpReachAttr(1, 73, hx('7f000001'), SRP_NLRI), SRP_RT, SRP_TUNNEL]),
+  ct: updateOf([BASE_ATTRS, mpReachAttr(1, 76, hx('7f000001'), CT_NLRI), TC_RT]),
 };
 
 // ---- what `routes` must show (the attribute JSON of docs/attributes/communities.md) ----
@@ -127,6 +146,9 @@ const R = {
   vpn4: `{"attr":{"as-path":[],"extended-community":[${rt(100)},${rt(200)}],"local-preference":100,"origin":"igp"},"family":"ipv4/mpls-vpn","next-hop":"127.0.0.1","nlri":{"labels":[[100]],"path-id":9,"prefix":"10.1.0.0/24","rd":"0:65000:1"},"peer":"127.0.0.1"}`,
   flow6: `{${PLAIN},"family":"ipv6/flow","next-hop":"no-nexthop","nlri":{"destination-ipv6":[["2001:db8::/48/0"]]},"peer":"127.0.0.1"}`,
   vpn6: `{"attr":{"as-path":[],"extended-community":[${rt(300)}],"local-preference":100,"origin":"igp"},"family":"ipv6/mpls-vpn","next-hop":"::1","nlri":{"labels":[[100]],"prefix":"2001:db8:1::/64","rd":"0:65000:2"},"peer":"127.0.0.1"}`,
+  srPolicy:
+    '{"attr":{"as-path":[],"extended-community":[{"form":"ipv4","ip":"192.0.2.1","kind":"route-target","local":0,"string":"0x0102:c00002010000","transitive":true,"value":72831650257502208}],"local-preference":100,"origin":"igp","tunnel-encapsulation":[{"sub-tlvs":[{"flags":0,"preference":100,"type":12,"type-name":"preference"},{"sub-tlvs":[{"flags":0,"type":9,"type-name":"weight","weight":1},{"flags":0,"label":16001,"type":1,"type-name":"type-a"},{"flags":0,"label":16002,"type":1,"type-name":"type-a"}],"type":128,"type-name":"segment-list"}],"type":15,"type-name":"sr-policy"}]},"family":"ipv4/sr-policy","next-hop":"127.0.0.1","nlri":{"color":100,"distinguisher":1,"endpoint":"192.0.2.1"},"peer":"127.0.0.1"}',
+  ct: '{"attr":{"as-path":[],"extended-community":[{"raw":"000000000064","string":"0x0a02:000000000064","sub-type":2,"type":10,"value":721138890332700772}],"local-preference":100,"origin":"igp"},"family":"ipv4/classful-transport","next-hop":"127.0.0.1","nlri":{"labels":[[1000]],"prefix":"192.0.2.1/32","rd":"0:65000:100"},"peer":"127.0.0.1"}',
 };
 
 const EVPN_ANNOUNCE = '* l2vpn/evpn add type2 rd 0:65000:100 esi 0 ethernet-tag 0 mac 00:11:22:33:44:55 label 16 rt 65000:100 pmsi ingress-replication 192.0.2.1';
@@ -170,7 +192,7 @@ describe.skipIf(!ZE)('ze-nlri plugin under the real ze', () => {
     dir = mkdtempSync(join(tmpdir(), 'ze-nlri-e2e-'));
     const args = [
       '--family',
-      'ipv4/flow,ipv6/flow,ipv4/mpls-vpn,ipv6/mpls-vpn,l2vpn/evpn',
+      'ipv4/flow,ipv6/flow,ipv4/mpls-vpn,ipv6/mpls-vpn,l2vpn/evpn,ipv4/sr-policy,ipv4/classful-transport',
       '--family-module',
       'examples/colored-prefix.mjs',
       '--log-routes',
@@ -230,7 +252,7 @@ bgp {
 
     await speaker.whenEstablished(30_000).catch(withOutput);
     const mp = speaker.openCaps.filter(([c]) => c === 1).map(([, v]) => `${v.readUInt16BE(0)}/${v[3]}`);
-    for (const f of ['1/241', '1/133', '2/133', '1/128', '2/128', '25/70']) expect(mp).toContain(f);
+    for (const f of ['1/241', '1/133', '2/133', '1/128', '2/128', '25/70', '1/73', '1/76']) expect(mp).toContain(f);
     const ap = speaker.openCaps.find(([c]) => c === 69)?.[1];
     expect(ap?.toString('hex')).toContain('00018003'); // ADD-PATH ipv4/mpls-vpn send/receive
     probe = new Probe(join(dir, 'probe.sock'));
@@ -334,6 +356,41 @@ bgp {
     expect(bad.data).toMatch(/rate-limit fast/);
     await new Promise((r) => setTimeout(r, 1000));
     expect(speaker!.updates.length).toBe(before);
+  });
+
+  it('SR Policy (SAFI 73) and Classful Transport (SAFI 76), families Ze does not know: peer → Ze → routes, decoded with their attributes', async () => {
+    speaker!.send(SENT.srPolicy);
+    speaker!.send(SENT.ct);
+    expect(await untilCount(probe!, 7)).toBe(7);
+    expect((await probe!.call('ze-nlri routes family ipv4/sr-policy')).data).toBe(`{"routes":[${R.srPolicy}]}`);
+    expect((await probe!.call('ze-nlri routes family ipv4/classful-transport')).data).toBe(`{"routes":[${R.ct}]}`);
+    // And the withdrawals by MP_UNREACH_NLRI (RFC 4760 §4; for CT the RFC 8277 §2.4 label field 0x800000).
+    speaker!.send(updateOf([mpUnreachAttr(1, 73, SRP_NLRI)]));
+    speaker!.send(updateOf([mpUnreachAttr(1, 76, hx('78 800000 0000fde800000064 c0000201'))]));
+    expect(await untilCount(probe!, 5)).toBe(5);
+    expect((await probe!.call('ze-nlri routes family ipv4/sr-policy')).data).toBe('{"routes":[]}');
+    expect((await probe!.call('ze-nlri routes family ipv4/classful-transport')).data).toBe('{"routes":[]}');
+    expect(JSON.parse((await probe!.call('ze-nlri stats')).data)['decode-errors']).toBe(0);
+  });
+
+  it('originates SR Policy with its Tunnel Encapsulation and CT with a Transport Class RT: the peer receives the exact UPDATEs', async () => {
+    const srp = await probe!.call(
+      'ze-nlri update 127.0.0.1 ipv4/sr-policy add distinguisher 1 color 100 endpoint 192.0.2.1 -- tunnel-encap sr-policy preference 100 segment-list weight 1 mpls 16001 mpls 16002',
+    );
+    expect(srp.status, srp.data).toBe('done');
+    // The plugin's `update hex` (Ze resolves `self` to the session's local address, 127.0.0.1).
+    const up = (b: Buffer) => b.toString('hex').toUpperCase();
+    expect(JSON.parse(srp.data)).toEqual({ command: `update hex attr set 40010100400200${up(SRP_TUNNEL)} nhop set self nlri ipv4/sr-policy add ${up(SRP_NLRI)}`, announced: 1, withdrawn: 0 });
+    const srpGot = await speaker!.waitUpdate((m) => mpReachOf(m).some((r) => r.safi === 73), 20_000).catch(withOutput);
+    const srpWant = updateOf([attr(0x40, 1, hx('00')), attr(0x40, 2, Buffer.alloc(0)), SRP_TUNNEL, attr(0x40, 5, hx('00000064')), mpReachAttr(1, 73, hx('7f000001'), SRP_NLRI)]);
+    expect(srpGot.toString('hex')).toBe(srpWant.toString('hex'));
+
+    const ct = await probe!.call('ze-nlri update 127.0.0.1 ipv4/classful-transport add rd 0:65000:100 label 1000 prefix 192.0.2.1/32 -- extended-community 0x0a02:000000000064');
+    expect(ct.status, ct.data).toBe('done');
+    expect(JSON.parse(ct.data)).toEqual({ command: `update hex attr set 40010100400200${up(TC_RT)} nhop set self nlri ipv4/classful-transport add ${up(CT_NLRI)}`, announced: 1, withdrawn: 0 });
+    const ctGot = await speaker!.waitUpdate((m) => mpReachOf(m).some((r) => r.safi === 76), 20_000).catch(withOutput);
+    const ctWant = updateOf([attr(0x40, 1, hx('00')), attr(0x40, 2, Buffer.alloc(0)), TC_RT, attr(0x40, 5, hx('00000064')), mpReachAttr(1, 76, hx('7f000001'), CT_NLRI)]);
+    expect(ctGot.toString('hex')).toBe(ctWant.toString('hex'));
   });
 
   it('peer down clears the table', async () => {
