@@ -17,6 +17,7 @@ import { toHex } from '../../src/core/hex.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { rdToString } from '../../src/core/rd.js';
 import { LABEL_MODES, labelFieldValues, labelsOf, type LabelMode } from './labels.js';
+import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 
 export const ROUTE_ETHERNET_AD = 1;
 export const ROUTE_MAC_IP = 2;
@@ -83,6 +84,16 @@ abstract class EvpnRouteBase {
   /** Offset of the payload (after type and length). */
   protected get p(): number {
     return this.start + 2;
+  }
+
+  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
   }
 }
 

@@ -33,6 +33,7 @@ import {
   type FlowPrefixComponent,
   type FlowSpecNlri,
 } from './model.js';
+import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 
 /** Largest NLRI value the 12-bit length can carry (RFC 8955 §4.1). */
 export const MAX_FLOW_LENGTH = 0xfff;
@@ -68,6 +69,16 @@ export class WirePrefix implements FlowPrefixComponent {
 
   get pattern(): Uint8Array {
     return this.src.subarray(this.at, this.at + this.size);
+  }
+
+  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
   }
 }
 

@@ -6,6 +6,7 @@
  * Models built by hand or by `fromArgs` are plain objects with the same fields.
  */
 import type { NlriBase } from '../../src/registry/family.js';
+import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 
 export interface RtcNlri extends NlriBase {
   /** Prefix length in bits: 0 (the default route target) or 32..96 (RFC 4684 §4). */
@@ -57,5 +58,15 @@ export class RtcView implements RtcNlri {
   /** RFC 4684 §4: the default route target is the zero-length prefix. */
   get isDefault(): boolean {
     return this.prefixLength === 0;
+  }
+
+  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
   }
 }

@@ -13,6 +13,7 @@
  * label fields read 0 (they are not there); `autoDiscovery` tells the two apart.
  */
 import { rdToString } from '../../src/core/rd.js';
+import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 
 export class VplsRoute {
   /** ADD-PATH path identifier (RFC 7911), set by the core. */
@@ -80,6 +81,16 @@ export class VplsRoute {
   /** Octets after the 17 of RFC 4761 inside the length (Ze ignores them; kept for re-encoding). */
   get extra(): number {
     return this.autoDiscovery ? 0 : this.end - this.p - 17;
+  }
+
+  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
   }
 }
 

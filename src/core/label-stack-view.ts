@@ -5,6 +5,7 @@
  * field (the prefix, or the RD and the prefix).
  */
 import { compatibilityAt, labelsAt } from './label-scan.js';
+import { INSPECT, inspectPlain, plainJson } from '../registry/plain.js';
 
 export abstract class LabelStackView {
   // `declare`: no class-field definitions, the constructor assigns every field once (one hidden class, cheaper allocation).
@@ -43,5 +44,15 @@ export abstract class LabelStackView {
   /** Index of the first octet after the label field. */
   get _afterLabels(): number {
     return this._p + 3 * this._n;
+  }
+
+  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
   }
 }

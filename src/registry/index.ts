@@ -3,3 +3,4 @@ export * from './ops.js';
 export * from './names.js';
 export * from './registry.js';
 export * from './samples.js';
+export * from './plain.js';
