@@ -22,10 +22,22 @@ function asList<M>(m: M | readonly M[]): readonly M[] {
 }
 
 /**
+ * The input of a decode must be bytes: a string or an array would otherwise "decode" (a Reader
+ * indexes any array-like), so anything else is refused with a typed error before reading.
+ */
+function checkBytes(bytes: unknown, family: string): void {
+  if (!(bytes instanceof Uint8Array)) {
+    const what = bytes === null ? 'null' : typeof bytes === 'object' ? ((bytes as object).constructor?.name ?? 'object') : typeof bytes;
+    throw new NlriError('invalid-model', `decode input must be a Uint8Array, got ${what}`, family);
+  }
+}
+
+/**
  * Decode every NLRI in `bytes` (the NLRI field of one MP_REACH/MP_UNREACH, or one NLRI).
  * The models are views into `bytes`: keep `bytes` unchanged while you use them.
  */
 export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M[] {
+  checkBytes(bytes, codec.name);
   const r = new Reader(bytes, codec.name);
   const slow = opts.addPath || (opts.lossless && codec.recover);
   if (r.pos >= r.end) return [];
@@ -53,6 +65,7 @@ export function forEachNlri<M extends NlriBase>(
   fn: (m: M, index: number) => void,
   opts: DecodeOptions = NO_DECODE_OPTIONS,
 ): number {
+  checkBytes(bytes, codec.name);
   const r = new Reader(bytes, codec.name);
   let n = 0;
   if (opts.addPath || (opts.lossless && codec.recover)) {
@@ -99,6 +112,7 @@ function decodePlain<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts:
 
 /** Decode exactly one NLRI; bytes after it are an error ('trailing-bytes'). */
 export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
+  checkBytes(bytes, codec.name);
   const r = new Reader(bytes, codec.name);
   const m = decodeNext(codec, r, opts);
   if (r.pos !== r.end) r.fail('trailing-bytes', `${r.end - r.pos} bytes after the NLRI`);
