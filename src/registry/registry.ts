@@ -12,6 +12,7 @@ import { withHexBytes } from './hex-scratch.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
 import { checkFamilyName } from './names.js';
 import { decodeAll, encode, toJson } from './ops.js';
+import type { FamilyModels } from '../family-models.js';
 
 const NO_OPTIONS: DecodeOptions = {};
 const LOSSLESS: DecodeOptions = Object.freeze({ lossless: true });
@@ -46,12 +47,19 @@ export class Registry {
     return this;
   }
 
-  /** The codec for a Ze family name (exact, case-sensitive, as on Ze's RPC path). */
+  /**
+   * The codec for a Ze family name (exact, case-sensitive, as on Ze's RPC path). A built-in
+   * family name gives its typed codec (`get('ipv4/flow')` is a `FamilyCodec<FlowSpecNlri>`).
+   */
+  get<N extends keyof FamilyModels>(name: N): FamilyCodec<FamilyModels[N]> | undefined;
+  get(name: string): FamilyCodec<any> | undefined;
   get(name: string): FamilyCodec<any> | undefined {
     return this.byName.get(name);
   }
 
   /** Like `get`, but an unknown name is an `NlriError('unsupported-family')`. */
+  require<N extends keyof FamilyModels>(name: N): FamilyCodec<FamilyModels[N]>;
+  require(name: string): FamilyCodec<any>;
   require(name: string): FamilyCodec<any> {
     const c = this.byName.get(name);
     if (!c) throw new NlriError('unsupported-family', `unsupported family: ${name}`, name, -1);

@@ -147,13 +147,13 @@ describe('the example of issue 15', () => {
     const m = { v6: false, labels: [0, 16], withdraw: false, prefix: { v6: false, len: 0, addr: new Uint8Array(0) } };
     const b = encode(codec, m as never);
     expect(toHex(b)).toBe('30000000000101');
-    expect((decodeAll(codec, b, { withdraw: false })[0] as Any).labels).toEqual([0, 16]);
+    expect((decodeAll(codec, b, { withdraw: false })[0] as unknown as Any).labels).toEqual([0, 16]);
   });
 
   it('TC bits are kept: decoded, re-encoded, and in args', () => {
     const codec = defaultRegistry.require('ipv4/mpls-label');
     // label 100 (0x00064), TC 5 (0b101 → 0xA), S: 0x0006 4B; prefix 10/8.
-    const [m] = decodeAll(codec, Uint8Array.from(Buffer.from('2000064B0A', 'hex'))) as Any[];
+    const [m] = decodeAll(codec, Uint8Array.from(Buffer.from('2000064B0A', 'hex'))) as unknown as Any[];
     expect(m!.tc).toEqual([5]);
     expect(toHex(encode(codec, m as never))).toBe('2000064B0A');
     expect(codec.toArgs!(m as never)).toEqual(['prefix', '10.0.0.0/8', 'label', '100', 'tc', '5']);
