@@ -18,4 +18,4 @@ export {
   type BgpLsAttrTlv,
   type AttributeDecodeOptions,
 } from './attribute.js';
-export { BgpLsNlriSchema, parseBgpLsNlri, encodeBgpLsNlri } from './schema.js';
+export { parseBgpLsNlri, encodeBgpLsNlri } from './schema.js';

@@ -8,7 +8,7 @@
  * order of attributes, RFC 7606 error handling and the UPDATE around them live in `src/update`;
  * `src/core` knows no attribute.
  */
-import { z } from 'zod';
+import { checkSpec, type SpecRule } from '../registry/spec-check.js';
 import type { JsonWriter } from '../core/json.js';
 import type { Reader } from '../core/reader.js';
 import type { Writer } from '../core/writer.js';
@@ -107,39 +107,42 @@ export interface AttributeCodec<M = unknown> {
   text?(m: M): string;
 }
 
-const fn = z.custom<(...a: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+const FN: SpecRule = { kind: 'function' };
+const FN_OPT: SpecRule = { kind: 'function', optional: true };
 
-/** The boundary check for user-supplied attribute definitions. */
-export const AttributeSpecSchema = z.object({
-  code: z.number().int().min(1).max(255),
-  name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'attribute name must be lower-case kebab-case'),
-  group: z.string().min(1).optional(),
-  rfcs: z.array(z.string()).optional(),
-  flags: z.number().int().min(0).max(0xff),
-  onMalformed: z.enum(['attribute-discard', 'treat-as-withdraw', 'afi-safi-disable', 'session-reset']),
-  decode: fn,
-  encodingLength: fn,
-  encode: fn,
-  json: fn,
-  fromJson: fn,
-  fromArgs: fn.optional(),
-  toArgs: fn.optional(),
-  text: fn.optional(),
-  check: fn.optional(),
-  internalOnly: z.boolean().optional(),
-  malformedAction: fn.optional(),
-  lossyJson: z.boolean().optional(),
+/** The shape of a user-supplied attribute definition, checked by `defineAttribute` (plain code, no zod). */
+const ATTRIBUTE_SPEC_RULES: Readonly<Record<string, SpecRule>> = Object.freeze({
+  code: { kind: 'int', min: 1, max: 255 },
+  name: { kind: 'string', pattern: /^[a-z0-9][a-z0-9-]*$/, message: 'attribute name must be lower-case kebab-case' },
+  group: { kind: 'string', optional: true, nonEmpty: true },
+  rfcs: { kind: 'strings', optional: true },
+  flags: { kind: 'int', min: 0, max: 0xff },
+  onMalformed: { kind: 'oneOf', values: ['attribute-discard', 'treat-as-withdraw', 'afi-safi-disable', 'session-reset'] },
+  decode: FN,
+  encodingLength: FN,
+  encode: FN,
+  json: FN,
+  fromJson: FN,
+  fromArgs: FN_OPT,
+  toArgs: FN_OPT,
+  text: FN_OPT,
+  check: FN_OPT,
+  internalOnly: { kind: 'boolean', optional: true },
+  malformedAction: FN_OPT,
+  lossyJson: { kind: 'boolean', optional: true },
 });
+
+/** The first problem of an attribute definition as `<path>: <message>`, or undefined when it is well formed. */
+export function checkAttributeSpec(spec: unknown): string | undefined {
+  return checkSpec(spec, ATTRIBUTE_SPEC_RULES);
+}
 
 export type AttributeSpec<M> = Omit<AttributeCodec<M>, 'group' | 'rfcs'> & Partial<Pick<AttributeCodec<M>, 'group' | 'rfcs'>>;
 
 /** Make an attribute codec from a definition, checking its shape. */
 export function defineAttribute<M>(spec: AttributeSpec<M>): AttributeCodec<M> {
-  const r = AttributeSpecSchema.safeParse(spec);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new TypeError(`defineAttribute: ${issue.path.join('.') || 'spec'}: ${issue.message}`);
-  }
+  const bad = checkAttributeSpec(spec);
+  if (bad) throw new TypeError(`defineAttribute: ${bad}`);
   return Object.freeze({ ...spec, group: spec.group ?? spec.name, rfcs: Object.freeze([...(spec.rfcs ?? [])]) });
 }
 

@@ -7,10 +7,10 @@
  * `ops.ts` instead: several NLRIs back to back, the ADD-PATH path identifier (RFC 7911), hex, the
  * decode-nlri/encode-nlri contracts. A family never reads a path id itself.
  */
-import { z } from 'zod';
 import type { JsonWriter } from '../core/json.js';
 import type { Reader } from '../core/reader.js';
 import type { Writer } from '../core/writer.js';
+import { checkSpec, type SpecRule } from './spec-check.js';
 
 /** What every decoded model may carry besides its family's fields. */
 export interface NlriBase {
@@ -97,28 +97,34 @@ export interface FamilyCodec<M extends NlriBase = NlriBase> {
 /** Names must look like Ze's: lower-case `afi/safi`, something on both sides. */
 export const FAMILY_NAME = /^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 
-const fn = z.custom<(...a: never[]) => unknown>((v) => typeof v === 'function', { message: 'must be a function' });
+const FN: SpecRule = { kind: 'function' };
+const FN_OPT: SpecRule = { kind: 'function', optional: true };
 
-/** The boundary check for user-supplied family definitions. */
-export const FamilySpecSchema = z.object({
-  name: z.string().regex(FAMILY_NAME, 'family name must be lower-case "afi/safi"'),
-  afi: z.number().int().min(1).max(0xffff),
-  safi: z.number().int().min(1).max(0xff),
-  group: z.string().min(1).optional(),
-  rfcs: z.array(z.string()).optional(),
-  jsonMany: z.enum(['auto', 'array']).optional(),
-  decode: fn,
-  encodingLength: fn,
-  encode: fn,
-  json: fn,
-  fromArgs: fn,
-  toArgs: fn.optional(),
-  zeDecodeError: z.string().optional(),
-  fromZeJson: fn.optional(),
-  text: fn.optional(),
-  routeKey: fn.optional(),
-  recover: fn.optional(),
+/** The shape of a user-supplied family definition, checked by `defineFamily` (plain code, no zod). */
+const FAMILY_SPEC_RULES: Readonly<Record<string, SpecRule>> = Object.freeze({
+  name: { kind: 'string', pattern: FAMILY_NAME, message: 'family name must be lower-case "afi/safi"' },
+  afi: { kind: 'int', min: 1, max: 0xffff },
+  safi: { kind: 'int', min: 1, max: 0xff },
+  group: { kind: 'string', optional: true, nonEmpty: true },
+  rfcs: { kind: 'strings', optional: true },
+  jsonMany: { kind: 'oneOf', values: ['auto', 'array'], optional: true },
+  decode: FN,
+  encodingLength: FN,
+  encode: FN,
+  json: FN,
+  fromArgs: FN,
+  toArgs: FN_OPT,
+  zeDecodeError: { kind: 'string', optional: true },
+  fromZeJson: FN_OPT,
+  text: FN_OPT,
+  routeKey: FN_OPT,
+  recover: FN_OPT,
 });
+
+/** The first problem of a family definition as `<path>: <message>`, or undefined when it is well formed. */
+export function checkFamilySpec(spec: unknown): string | undefined {
+  return checkSpec(spec, FAMILY_SPEC_RULES);
+}
 
 export type FamilySpec<M extends NlriBase> = Omit<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'> &
   Partial<Pick<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'>>;
@@ -128,11 +134,8 @@ export type FamilySpec<M extends NlriBase> = Omit<FamilyCodec<M>, 'group' | 'rfc
  * (`ze-nlri plugin --family-module ./my-family.mjs` loads modules built with it).
  */
 export function defineFamily<M extends NlriBase>(spec: FamilySpec<M>): FamilyCodec<M> {
-  const r = FamilySpecSchema.safeParse(spec);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    throw new TypeError(`defineFamily: ${issue.path.join('.') || 'spec'}: ${issue.message}`);
-  }
+  const bad = checkFamilySpec(spec);
+  if (bad) throw new TypeError(`defineFamily: ${bad}`);
   return Object.freeze({
     ...spec,
     group: spec.group ?? spec.name.replace('/', '-'),
