@@ -10,7 +10,7 @@ import * as labeled from '../families/labeled/index.js';
 import * as mvpn from '../families/mvpn/index.js';
 import * as flowspec from '../families/flowspec/index.js';
 import * as vpn from '../families/vpn/index.js';
-import * as bgpLs from '../families/bgp-ls/index.js';
+import * as bgpLs from '../families/bgp-ls/group.js';
 import * as evpn from '../families/evpn/index.js';
 import * as vpls from '../families/vpls/index.js';
 import * as unicast from '../families/unicast/index.js';

@@ -7,15 +7,11 @@
 import { modelError } from '../../src/core/errors.js';
 import { fromHex } from '../../src/core/hex.js';
 import { ATTR_OPTIONAL, defineAttribute, type AttributeCodec, type AttributeSample } from '../../src/attributes/attribute.js';
-import {
-  bgpLsAttributeJson,
-  bgpLsAttributeLength,
-  decodeBgpLsAttribute,
-  type BgpLsAttribute,
-} from '../../families/bgp-ls/index.js';
-import { encodeBgpLsAttribute } from '../../families/bgp-ls/index.js';
+// From the attribute files themselves, not the group's index (whose model builders load zod).
+import { bgpLsAttributeLength, decodeBgpLsAttribute, encodeBgpLsAttribute, type BgpLsAttribute } from '../../families/bgp-ls/attr-wire.js';
+import { bgpLsAttributeJson } from '../../families/bgp-ls/attr-json.js';
 
-export type { BgpLsAttribute } from '../../families/bgp-ls/index.js';
+export type { BgpLsAttribute } from '../../families/bgp-ls/attr-wire.js';
 
 export const bgpLsAttribute: AttributeCodec<BgpLsAttribute> = defineAttribute<BgpLsAttribute>({
   code: 29,

@@ -8,7 +8,7 @@ import { fromHex, toHex } from '../core/hex.js';
 import { JsonWriter } from '../core/json.js';
 import { Reader } from '../core/reader.js';
 import { Writer } from '../core/writer.js';
-import { decodeBgpLsAttributeHex } from '../../families/bgp-ls/index.js';
+import { decodeBgpLsAttributeHex } from '../../families/bgp-ls/attribute.js';
 import { createSession, defaultAttributes, normalizeHex } from '../index.js';
 import type { AttributeCodec } from '../attributes/attribute.js';
 import type { ExtraCommand } from './extra-commands.js';

@@ -24,4 +24,14 @@ process.stdout.write(String(Object.keys(require.cache).filter((k) => k.includes(
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe('0');
   });
+
+  it('importing the package root (every family, the attributes, whole UPDATEs) does not load zod', () => {
+    ensureBuilt();
+    const src = `const m = require('./dist/index.cjs');
+m.decodeUpdate(Uint8Array.from([255,255,255,255,255,255,255,255,255,255,255,255,255,255,255,255,0,23,2,0,0,0,0]));
+process.stdout.write(String(Object.keys(require.cache).filter((k) => k.includes('zod')).length));`;
+    const r = spawnSync(process.execPath, ['-e', src], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('0');
+  });
 });
