@@ -15,36 +15,17 @@
  * The Transport Class of the route is not in the NLRI: it is the Transport Class Route Target
  * extended community (RFC 9832; type 0x0A, docs/families/ct.md), an attribute.
  */
-import { toHex } from '../../src/core/hex.js';
-import { prefixToString } from '../../src/core/prefix.js';
-import { rdToString } from '../../src/core/rd.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
-import { vpnFromArgs, vpnToArgs } from '../vpn/args.js';
-import { vpnJson } from '../vpn/json.js';
-import { isUnparsed, type VpnRoute } from '../vpn/model.js';
-import { decodeVpn, encodeVpn, vpnEncodingLength } from '../vpn/wire.js';
+import { vpnLayoutCodec } from '../vpn/codecs.js';
+import type { VpnRoute } from '../vpn/model.js';
 
 /** RFC 9832 (IANA "Classful Transport SAFI"). */
 export const SAFI_CLASSFUL_TRANSPORT = 76;
 
 function ctCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute> {
-  return Object.freeze({
-    name,
-    afi,
-    safi: SAFI_CLASSFUL_TRANSPORT,
-    group: 'ct',
-    rfcs,
-    jsonMany: 'auto',
-    decode: (r, opts) => decodeVpn(r, opts, v6),
-    encodingLength: (m) => vpnEncodingLength(m, v6, name),
-    encode: encodeVpn,
-    json: vpnJson,
-    fromArgs: (args) => vpnFromArgs(args, v6, name),
-    toArgs: vpnToArgs,
-    // RFC 9832 (as RFC 4364 §4.3.4 / RFC 8277 §2.4): a CT route is its RD and Transport Endpoint;
-    // the labels are not part of its identity.
-    routeKey: (m) => (isUnparsed(m) ? toHex(m.raw) : `${rdToString(m.rd)} ${prefixToString(m.prefix)}`),
-  } satisfies FamilyCodec<VpnRoute>);
+  // No Ze decoder for SAFI 76: no Ze phrase, no `parsed:false` records. RFC 9832 (as RFC 4364
+  // §4.3.4 / RFC 8277 §2.4): a CT route is its RD and Transport Endpoint, labels aside.
+  return vpnLayoutCodec({ name, afi, safi: SAFI_CLASSFUL_TRANSPORT, group: 'ct', v6, rfcs, zeLossless: false });
 }
 
 export const ipv4ClassfulTransport = ctCodec('ipv4/classful-transport', 1, false, ['RFC 9832', 'RFC 8277', 'RFC 4364', 'RFC 7911']);

@@ -11,35 +11,24 @@ import { toHex } from '../../src/core/hex.js';
 import { prefixToString } from '../../src/core/prefix.js';
 import { rdToString } from '../../src/core/rd.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
-import { vpnFromArgs, vpnToArgs } from '../vpn/args.js';
-import { vpnJson } from '../vpn/json.js';
+import { vpnLayoutCodec } from '../vpn/codecs.js';
 import { isUnparsed, type VpnRoute } from '../vpn/model.js';
-import { decodeVpn, encodeVpn, recoverVpn, vpnEncodingLength } from '../vpn/wire.js';
 
 /** SAFI 129 (IANA "Multicast for BGP/MPLS IP Virtual Private Networks (VPNs)"). */
 export const SAFI_VPN_MULTICAST = 129;
 
 function vpnMulticastCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute> {
-  return Object.freeze({
+  // The same decoder as the L3VPN group's, so the same Ze phrase and lossless records.
+  return vpnLayoutCodec({
     name,
     afi,
     safi: SAFI_VPN_MULTICAST,
     group: 'vpn-multicast',
+    v6,
     rfcs,
-    jsonMany: 'auto',
-    decode: (r, opts) => decodeVpn(r, opts, v6),
-    encodingLength: (m) => vpnEncodingLength(m, v6, name),
-    encode: encodeVpn,
-    json: vpnJson,
-    fromArgs: (args) => vpnFromArgs(args, v6, name),
-    toArgs: vpnToArgs,
-    // The same phrase as the L3VPN group: the same decoder, the same failure.
-    zeDecodeError: 'no valid VPN routes decoded',
-    recover: (r, start) => recoverVpn(r, start),
-    // RFC 4364 §4.3.4: the route is its RD and prefix; labels are not part of it.
-    routeKey: (m) => (isUnparsed(m) ? toHex(m.raw) : `${rdToString(m.rd)} ${prefixToString(m.prefix)}`),
+    zeLossless: true,
     text: (m) => (isUnparsed(m) ? `unparsed ${toHex(m.raw)}` : `rd ${rdToString(m.rd)} ${prefixToString(m.prefix)} label ${m.labels.join(',')}`),
-  } satisfies FamilyCodec<VpnRoute>);
+  });
 }
 
 export const ipv4MplsVpnMulticast = vpnMulticastCodec('ipv4/mpls-vpn-multicast', 1, false, ['RFC 6513', 'RFC 6514', 'RFC 4364', 'RFC 8277', 'RFC 7911']);
