@@ -14,7 +14,7 @@
  * The args encoder uses this; the typed-model encoder writes a model as given (lossless), and
  * `canonicalComponents` is there for callers who build models by hand.
  */
-import { OP_AND, OP_END, isPrefixComponent, type FlowComponent, type FlowOpComponent } from './model.js';
+import { OP_AND, OP_END, flowOps, isPrefixComponent, type FlowComponent, type FlowOpComponent } from './model.js';
 import { COMPONENTS } from './components.js';
 
 /**
@@ -52,5 +52,5 @@ function mergeOps(group: readonly FlowOpComponent[]): FlowOpComponent {
   }
   const last = ops.length - 1;
   ops[last] = ops[last]! | OP_END;
-  return { type: group[0]!.type, ops, values };
+  return flowOps(group[0]!.type, ops, values);
 }

@@ -19,6 +19,7 @@
  * last pair only, smallest value length that holds the value).
  */
 import type { NlriBase } from '../../src/registry/family.js';
+import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 
 /** RFC 8955 §4.2.2 component type codes (13 is RFC 8956 §3.7). */
 export const FLOW_DESTINATION = 1;
@@ -55,8 +56,8 @@ export function opValueLength(op: number): number {
 }
 
 /** Types 1 and 2: a prefix (RFC 8955 §4.2.2.1-2; IPv6 with offset, RFC 8956 §3.1-2). */
-export interface FlowPrefixComponent {
-  readonly type: 1 | 2;
+export interface FlowPrefixComponent<T extends 1 | 2 = 1 | 2> {
+  readonly type: T;
   /** Prefix length in bits (the bit where matching stops). */
   readonly len: number;
   /** Bits skipped before matching starts (IPv6 only; 0 for IPv4). */
@@ -69,16 +70,135 @@ export interface FlowPrefixComponent {
   readonly pattern: Uint8Array;
 }
 
-/** Types 3..13: a list of {operator, value} pairs (RFC 8955 §4.2.1). */
-export interface FlowOpComponent {
-  readonly type: number;
+/** Numeric component types (RFC 8955 §4.2.2.3-8, .10-11; RFC 8956 §3.7 flow label). */
+export type FlowNumericType = 3 | 4 | 5 | 6 | 7 | 8 | 10 | 11 | 13;
+/** Bitmask component types: TCP flags and fragment (RFC 8955 §4.2.2.9, §4.2.2.12). */
+export type FlowBitmaskType = 9 | 12;
+
+/** Octets of one operator value (the len bits of RFC 8955 §4.2.1). */
+export type FlowValueOctets = 1 | 2 | 4 | 8;
+
+/**
+ * One numeric term, read from an operator octet and its value (RFC 8955 §4.2.1.1): the
+ * comparison of the lt/gt/eq bits (all eight of Table 1, `'false'` = 000, `'true'` = 111), the
+ * value, whether it is AND-ed with the term before it (else OR-ed), and the value's size.
+ */
+export interface NumericTerm {
+  readonly op: NumericOpText;
+  readonly value: number | bigint;
+  readonly and: boolean;
+  readonly octets: FlowValueOctets;
+}
+
+/**
+ * A bitmask match (RFC 8955 §4.2.1.2, the `not` and `m` bits): `'any'` = some bit of the value
+ * is set in the data, `'none'` = none is (not), `'all'` = all are (m), `'not-all'` = not all are.
+ */
+export type BitmaskOpText = 'any' | 'none' | 'all' | 'not-all';
+
+/** One bitmask term (RFC 8955 §4.2.1.2). */
+export interface BitmaskTerm {
+  readonly op: BitmaskOpText;
+  readonly value: number | bigint;
+  readonly and: boolean;
+  readonly octets: FlowValueOctets;
+}
+
+/**
+ * Types 3..13: a list of {operator, value} pairs (RFC 8955 §4.2.1). `ops`/`values` are the wire
+ * form (every bit kept, reserved ones too); `terms` is the same list read as typed terms.
+ */
+export interface FlowNumericComponent {
+  readonly type: FlowNumericType;
   /** Operator octets exactly as on the wire. */
   readonly ops: number[];
   /** Values: number for 1/2/4-octet values, bigint for 8-octet ones. */
   readonly values: (number | bigint)[];
+  /** The pairs as typed terms (computed when read). */
+  readonly terms: readonly NumericTerm[];
 }
 
-export type FlowComponent = FlowPrefixComponent | FlowOpComponent;
+/** A TCP flags or fragment component: like the numeric one, with bitmask terms. */
+export interface FlowBitmaskComponent<T extends FlowBitmaskType = FlowBitmaskType> {
+  readonly type: T;
+  readonly ops: number[];
+  readonly values: (number | bigint)[];
+  readonly terms: readonly BitmaskTerm[];
+}
+
+/** Any operator component (types 3..13). */
+export type FlowOpComponent = FlowNumericComponent | FlowBitmaskComponent;
+
+/**
+ * A component; narrows on `type` (1-2 prefix, 9 and 12 bitmask, the rest numeric). The prefix and
+ * bitmask members are listed per type so that ruling out both (`c.type !== 1 && c.type !== 2`)
+ * narrows too.
+ */
+export type FlowComponent =
+  | FlowPrefixComponent<1>
+  | FlowPrefixComponent<2>
+  | FlowNumericComponent
+  | FlowBitmaskComponent<9>
+  | FlowBitmaskComponent<12>;
+
+/** Numeric comparison names by the lt/gt/eq bits (RFC 8955 §4.2.1.1 Table 1). */
+const NUMERIC_OPS: readonly NumericOpText[] = ['false', '=', '>', '>=', '<', '<=', '!=', 'true'];
+/** Bitmask names by the not/m bits (RFC 8955 §4.2.1.2). */
+const BITMASK_OPS: readonly BitmaskOpText[] = ['any', 'all', 'none', 'not-all'];
+
+/** Whether a type is a bitmask one (9, 12). */
+export function isBitmaskType(type: number): type is FlowBitmaskType {
+  return type === FLOW_TCP_FLAGS || type === FLOW_FRAGMENT;
+}
+
+/**
+ * An operator component of `type` from wire-form operators and values (what the decoder and the
+ * builders make): its `terms` are read from `ops` when asked, and `toJSON`/`util.inspect` show them.
+ */
+export class FlowOps {
+  readonly type: FlowNumericType | FlowBitmaskType;
+  readonly ops: number[];
+  readonly values: (number | bigint)[];
+
+  constructor(type: number, ops: number[], values: (number | bigint)[]) {
+    this.type = type as FlowNumericType;
+    this.ops = ops;
+    this.values = values;
+  }
+
+  get terms(): readonly (NumericTerm | BitmaskTerm)[] {
+    const out: (NumericTerm | BitmaskTerm)[] = [];
+    const bitmask = isBitmaskType(this.type);
+    for (let i = 0; i < this.ops.length; i++) {
+      const op = this.ops[i]!;
+      out.push({
+        op: bitmask ? BITMASK_OPS[op & 3]! : NUMERIC_OPS[op & 7]!,
+        value: this.values[i]!,
+        and: (op & OP_AND) !== 0,
+        octets: (1 << ((op >> 4) & 3)) as FlowValueOctets,
+      } as NumericTerm);
+    }
+    return out;
+  }
+
+  /** The plain object: type, wire form and terms (8-octet values as decimal strings). */
+  toJSON(): Record<string, unknown> {
+    return plainJson(this);
+  }
+
+  /** `console.log` / `util.inspect`: the plain object with its terms. */
+  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
+    return inspectPlain(this, depth, options, inspect);
+  }
+}
+
+/** An operator component from wire-form operators and values, typed by its `type`. */
+export function flowOps(type: FlowNumericType, ops: number[], values: (number | bigint)[]): FlowNumericComponent;
+export function flowOps(type: FlowBitmaskType, ops: number[], values: (number | bigint)[]): FlowBitmaskComponent;
+export function flowOps(type: number, ops: number[], values: (number | bigint)[]): FlowOpComponent;
+export function flowOps(type: number, ops: number[], values: (number | bigint)[]): FlowOpComponent {
+  return new FlowOps(type, ops, values) as FlowOpComponent;
+}
 
 export interface FlowSpecNlri extends NlriBase {
   /** Route Distinguisher (8 octets), FlowSpec-VPN only (RFC 8955 §8). */
@@ -110,13 +230,15 @@ export const NUMERIC_OP_BITS: Readonly<Record<NumericOpText, number>> = {
   true: OP_LT | OP_GT | OP_EQ,
 };
 
-/** One readable term for `buildOps`. */
+/** One readable term for `buildOps` (a `NumericTerm` or `BitmaskTerm` is one). */
 export interface FlowTerm {
-  /** The comparison/bitmask bits (low 3 bits of the operator), or a numeric name. */
-  op: number | NumericOpText;
+  /** A numeric or bitmask name, or the comparison/bitmask bits (low 3 bits of the operator). */
+  op: number | NumericOpText | BitmaskOpText;
   value: number | bigint;
   /** AND with the previous term (else OR). */
   and?: boolean;
+  /** Value size; the smallest that holds the value when left out. */
+  octets?: FlowValueOctets;
 }
 
 /** The smallest RFC 8955 value length (len bits) that holds `v`. */
@@ -125,19 +247,38 @@ export function minimalLenBits(v: number | bigint): number {
   return v <= 0xff ? 0 : v <= 0xffff ? 1 : v <= 0xffffffff ? 2 : 3;
 }
 
+const OCTETS_LEN_BITS: Readonly<Record<FlowValueOctets, number>> = { 1: 0, 2: 1, 4: 2, 8: 3 };
+const BITMASK_OP_BITS: Readonly<Record<BitmaskOpText, number>> = { any: 0, all: OP_MATCH, none: OP_NOT, 'not-all': OP_NOT | OP_MATCH };
+
+/** The low operator bits of a term; a name of the other kind (`'all'` on a port) is refused. */
+function opBits(type: number, op: FlowTerm['op']): number {
+  if (typeof op === 'number') return op & 0x0f;
+  const names = (isBitmaskType(type) ? BITMASK_OP_BITS : NUMERIC_OP_BITS) as Record<string, number | undefined>;
+  const bits = Object.hasOwn(names, op) ? names[op] : undefined;
+  if (bits === undefined) throw new TypeError(`FlowSpec component ${type}: unknown ${isBitmaskType(type) ? 'bitmask' : 'numeric'} operator ${JSON.stringify(op)}`);
+  return bits;
+}
+
 /**
  * Make an operator component from readable terms: end bit on the last pair, AND bit as given,
- * minimal value length (8-octet values become bigint).
+ * the value size as given or else the smallest (8-octet values become bigint). A component's
+ * own `terms` give it back: `buildOps(c.type, c.terms)` has the bytes of `c` when `c` ends its
+ * list on the last pair and sets no reserved bit.
  */
+export function buildOps(type: FlowNumericType, terms: readonly FlowTerm[]): FlowNumericComponent;
+export function buildOps(type: FlowBitmaskType, terms: readonly FlowTerm[]): FlowBitmaskComponent;
+export function buildOps(type: number, terms: readonly FlowTerm[]): FlowOpComponent;
 export function buildOps(type: number, terms: readonly FlowTerm[]): FlowOpComponent {
   const ops: number[] = [];
   const values: (number | bigint)[] = [];
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i]!;
-    const bits = typeof t.op === 'number' ? t.op & 0x0f : NUMERIC_OP_BITS[t.op];
-    const len = minimalLenBits(t.value);
+    const bits = opBits(type, t.op);
+    const len = t.octets !== undefined ? OCTETS_LEN_BITS[t.octets] : minimalLenBits(t.value);
+    if (len === undefined) throw new TypeError(`FlowSpec component ${type}: value size ${String(t.octets)} is not 1, 2, 4 or 8 octets`);
+    if (minimalLenBits(t.value) > len || t.value < 0) throw new TypeError(`FlowSpec component ${type}: value ${String(t.value)} does not fit in ${String(t.octets)} octet(s)`);
     ops.push((i === terms.length - 1 ? OP_END : 0) | (t.and ? OP_AND : 0) | (len << 4) | bits);
     values.push(len === 3 ? BigInt(t.value) : Number(t.value));
   }
-  return { type, ops, values };
+  return flowOps(type, ops, values);
 }

@@ -23,6 +23,7 @@ import type { Writer } from '../../src/core/writer.js';
 import { COMPONENTS } from './components.js';
 import {
   FLOW_FLOW_LABEL,
+  FlowOps,
   OP_AND,
   OP_BITMASK_RESERVED,
   OP_END,
@@ -118,7 +119,7 @@ function readOps(r: Reader, type: number, bitmask: boolean, strict: boolean): Fl
   const first = readValue(r, op);
   if (strict) strictOp(r, type, bitmask, op, true, at);
   // The common single-pair component: exact-size arrays, no growth.
-  if (op & OP_END) return { type, ops: [op], values: [first] };
+  if (op & OP_END) return new FlowOps(type, [op], [first]) as FlowOpComponent;
   const ops: number[] = [op];
   const values: (number | bigint)[] = [first];
   while (r.pos < r.end) {
@@ -127,10 +128,10 @@ function readOps(r: Reader, type: number, bitmask: boolean, strict: boolean): Fl
     values.push(readValue(r, op));
     ops.push(op);
     if (strict) strictOp(r, type, bitmask, op, false, at);
-    if (op & OP_END) return { type, ops, values };
+    if (op & OP_END) return new FlowOps(type, ops, values) as FlowOpComponent;
   }
   if (strict) r.fail('malformed', `component ${type}: operator list ends without the end-of-list bit`, at);
-  return { type, ops, values };
+  return new FlowOps(type, ops, values) as FlowOpComponent;
 }
 
 function strictOp(r: Reader, type: number, bitmask: boolean, op: number, first: boolean, at: number): void {

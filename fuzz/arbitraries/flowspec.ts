@@ -6,7 +6,7 @@
  * the maximum).
  */
 import fc from 'fast-check';
-import type { FlowComponent, FlowOpComponent, FlowPrefixComponent, FlowSpecNlri } from '../../families/flowspec/model.js';
+import { flowOps, type FlowComponent, type FlowOpComponent, type FlowPrefixComponent, type FlowSpecNlri } from '../../families/flowspec/model.js';
 
 const pattern = (n: number): fc.Arbitrary<Uint8Array> => fc.uint8Array({ minLength: n, maxLength: n });
 
@@ -30,11 +30,13 @@ const pair = (last: boolean, lastComponent: boolean): fc.Arbitrary<[number, numb
 
 function ops(lastComponent: boolean, maxPairs: number): fc.Arbitrary<FlowOpComponent> {
   return fc.record({ type: fc.integer({ min: 3, max: 13 }), n: fc.integer({ min: 1, max: maxPairs }) }).chain(({ type, n }) =>
-    fc.tuple(...Array.from({ length: n }, (_, i) => pair(i === n - 1, lastComponent))).map((ps) => ({
-      type,
-      ops: ps.map((p) => p[0]),
-      values: ps.map((p) => p[1]),
-    })),
+    fc.tuple(...Array.from({ length: n }, (_, i) => pair(i === n - 1, lastComponent))).map((ps) =>
+      flowOps(
+        type,
+        ps.map((p) => p[0]),
+        ps.map((p) => p[1]),
+      ),
+    ),
   );
 }
 
@@ -62,7 +64,11 @@ export function exactLengthModel(total: number, v6: boolean, vpn: boolean, r: Ui
   const prefixOctets = (rest - base - 1) % 2 === 0 ? 0 : 1;
   const n = (rest - base - prefixOctets - 1) / 2;
   const p: FlowPrefixComponent = { type: 1, len: prefixOctets * 8, offset: 0, pattern: new Uint8Array(prefixOctets).fill(10) };
-  const port: FlowOpComponent = { type: 4, ops: Array.from({ length: n }, (_, i) => (i === n - 1 ? 0x81 : 0x41)), values: Array.from({ length: n }, (_, i) => i & 0xff) };
+  const port: FlowOpComponent = flowOps(
+    4,
+    Array.from({ length: n }, (_, i) => (i === n - 1 ? 0x81 : 0x41)),
+    Array.from({ length: n }, (_, i) => i & 0xff),
+  );
   const m: FlowSpecNlri = { components: [p, port] };
   if (vpn) m.rd = r;
   return m;
@@ -98,11 +104,13 @@ function minimalLen(v: number): number {
 function rfcOps(type: number): fc.Arbitrary<FlowOpComponent> {
   const bitmask = type === 9 || type === 12;
   const term = fc.record({ bits: fc.nat(bitmask ? 3 : 7), and: fc.boolean(), v: fc.integer({ min: 0, max: RFC_MAX[type]! }) });
-  return fc.array(term, { minLength: 1, maxLength: 5 }).map((ts) => ({
-    type,
-    ops: ts.map((t, i) => (i === ts.length - 1 ? 0x80 : 0) | (t.and ? 0x40 : 0) | (minimalLen(t.v) << 4) | t.bits),
-    values: ts.map((t) => t.v),
-  }));
+  return fc.array(term, { minLength: 1, maxLength: 5 }).map((ts) =>
+    flowOps(
+      type,
+      ts.map((t, i) => (i === ts.length - 1 ? 0x80 : 0) | (t.and ? 0x40 : 0) | (minimalLen(t.v) << 4) | t.bits),
+      ts.map((t) => t.v),
+    ),
+  );
 }
 
 function rfcPrefix(type: 1 | 2, v6: boolean): fc.Arbitrary<FlowPrefixComponent> {

@@ -43,6 +43,7 @@ export function plainOf(m: object): Record<string, unknown> {
 
 function jsonValue(v: unknown): unknown {
   if (v instanceof Uint8Array) return toHex(v);
+  if (typeof v === 'bigint') return v.toString();
   if (Array.isArray(v)) return v.map(jsonValue);
   if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
     const o: Record<string, unknown> = {};
@@ -54,7 +55,8 @@ function jsonValue(v: unknown): unknown {
 
 /**
  * `plainOf(m)` for `JSON.stringify`: byte fields (`Uint8Array`) become upper-case hex strings
- * (a typed array would serialise as `{"0":…}`); nested lazy models use their own `toJSON`.
+ * (a typed array would serialise as `{"0":…}`), bigints decimal strings (`JSON.stringify` throws on
+ * them); nested lazy models use their own `toJSON`.
  */
 export function plainJson(m: object): Record<string, unknown> {
   return jsonValue(plainOf(m)) as Record<string, unknown>;

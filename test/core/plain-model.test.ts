@@ -38,7 +38,7 @@ describe('lazy models print and serialise as plain objects (issue 17 §3)', () =
     expect(JSON.parse(JSON.stringify(m))).toEqual({
       components: [
         { type: 1, len: 24, offset: 0, pattern: '0A0000' },
-        { type: 3, ops: [129], values: [6] },
+        { type: 3, ops: [129], values: [6], terms: [{ op: '=', value: 6, and: false, octets: 1 }] },
       ],
     });
     expect(inspect(m, { depth: 5 })).not.toMatch(/\bsrc:|\bat:/);
