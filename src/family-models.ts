@@ -21,45 +21,54 @@ import type * as mdt from '../families/mdt/codecs.js';
 import type * as vpnMulticast from '../families/vpn-multicast/codecs.js';
 import type * as car from '../families/car/codecs.js';
 
-/** The model type of a codec. */
-export type ModelOf<C> = C extends FamilyCodec<infer M> ? M : never;
+/** The model type of a codec: every model it encodes, its lossless record included. */
+export type ModelOf<C> = C extends FamilyCodec<infer M, any> ? M : never;
 
-/** Ze family name → the model its codec decodes to and encodes from. */
-export interface FamilyModels {
-  'ipv4/mup': ModelOf<typeof mup.ipv4Mup>;
-  'ipv6/mup': ModelOf<typeof mup.ipv6Mup>;
-  'ipv4/rtc': ModelOf<typeof rtc.ipv4Rtc>;
-  'ipv4/mpls-label': ModelOf<typeof labeled.ipv4MplsLabel>;
-  'ipv6/mpls-label': ModelOf<typeof labeled.ipv6MplsLabel>;
-  'ipv4/mvpn': ModelOf<typeof mvpn.ipv4Mvpn>;
-  'ipv6/mvpn': ModelOf<typeof mvpn.ipv6Mvpn>;
-  'ipv4/flow': ModelOf<typeof flowspec.ipv4Flow>;
-  'ipv6/flow': ModelOf<typeof flowspec.ipv6Flow>;
-  'ipv4/flow-vpn': ModelOf<typeof flowspec.ipv4FlowVpn>;
-  'ipv6/flow-vpn': ModelOf<typeof flowspec.ipv6FlowVpn>;
-  'ipv4/mpls-vpn': ModelOf<typeof vpn.ipv4MplsVpn>;
-  'ipv6/mpls-vpn': ModelOf<typeof vpn.ipv6MplsVpn>;
-  'bgp-ls/bgp-ls': ModelOf<typeof bgpLs.bgpLs>;
-  'bgp-ls/bgp-ls-vpn': ModelOf<typeof bgpLs.bgpLsVpn>;
-  'bgp-ls/bgp-ls-spf': ModelOf<typeof bgpLs.bgpLsSpf>;
-  'l2vpn/evpn': ModelOf<typeof evpn.evpn>;
-  'l2vpn/vpls': ModelOf<typeof vpls.vpls>;
-  'ipv4/unicast': ModelOf<typeof unicast.ipv4Unicast>;
-  'ipv6/unicast': ModelOf<typeof unicast.ipv6Unicast>;
-  'ipv4/multicast': ModelOf<typeof unicast.ipv4Multicast>;
-  'ipv6/multicast': ModelOf<typeof unicast.ipv6Multicast>;
-  'ipv4/sr-policy': ModelOf<typeof srPolicy.ipv4SrPolicy>;
-  'ipv6/sr-policy': ModelOf<typeof srPolicy.ipv6SrPolicy>;
-  'ipv4/classful-transport': ModelOf<typeof ct.ipv4ClassfulTransport>;
-  'ipv6/classful-transport': ModelOf<typeof ct.ipv6ClassfulTransport>;
-  'ipv4/mdt': ModelOf<typeof mdt.ipv4Mdt>;
-  'ipv4/mpls-vpn-multicast': ModelOf<typeof vpnMulticast.ipv4MplsVpnMulticast>;
-  'ipv6/mpls-vpn-multicast': ModelOf<typeof vpnMulticast.ipv6MplsVpnMulticast>;
-  'ipv4/car': ModelOf<typeof car.ipv4Car>;
-  'ipv6/car': ModelOf<typeof car.ipv6Car>;
-  'ipv4/vpn-car': ModelOf<typeof car.ipv4VpnCar>;
-  'ipv6/vpn-car': ModelOf<typeof car.ipv6VpnCar>;
+/** The parsed-route type of a codec: what `decode`, `fromArgs` and a decode without `lossless` give. */
+export type ParsedOf<C> = C extends FamilyCodec<any, infer P> ? P : never;
+
+/** Ze family name → its codec's type. */
+export interface FamilyCodecs {
+  'ipv4/mup': typeof mup.ipv4Mup;
+  'ipv6/mup': typeof mup.ipv6Mup;
+  'ipv4/rtc': typeof rtc.ipv4Rtc;
+  'ipv4/mpls-label': typeof labeled.ipv4MplsLabel;
+  'ipv6/mpls-label': typeof labeled.ipv6MplsLabel;
+  'ipv4/mvpn': typeof mvpn.ipv4Mvpn;
+  'ipv6/mvpn': typeof mvpn.ipv6Mvpn;
+  'ipv4/flow': typeof flowspec.ipv4Flow;
+  'ipv6/flow': typeof flowspec.ipv6Flow;
+  'ipv4/flow-vpn': typeof flowspec.ipv4FlowVpn;
+  'ipv6/flow-vpn': typeof flowspec.ipv6FlowVpn;
+  'ipv4/mpls-vpn': typeof vpn.ipv4MplsVpn;
+  'ipv6/mpls-vpn': typeof vpn.ipv6MplsVpn;
+  'bgp-ls/bgp-ls': typeof bgpLs.bgpLs;
+  'bgp-ls/bgp-ls-vpn': typeof bgpLs.bgpLsVpn;
+  'bgp-ls/bgp-ls-spf': typeof bgpLs.bgpLsSpf;
+  'l2vpn/evpn': typeof evpn.evpn;
+  'l2vpn/vpls': typeof vpls.vpls;
+  'ipv4/unicast': typeof unicast.ipv4Unicast;
+  'ipv6/unicast': typeof unicast.ipv6Unicast;
+  'ipv4/multicast': typeof unicast.ipv4Multicast;
+  'ipv6/multicast': typeof unicast.ipv6Multicast;
+  'ipv4/sr-policy': typeof srPolicy.ipv4SrPolicy;
+  'ipv6/sr-policy': typeof srPolicy.ipv6SrPolicy;
+  'ipv4/classful-transport': typeof ct.ipv4ClassfulTransport;
+  'ipv6/classful-transport': typeof ct.ipv6ClassfulTransport;
+  'ipv4/mdt': typeof mdt.ipv4Mdt;
+  'ipv4/mpls-vpn-multicast': typeof vpnMulticast.ipv4MplsVpnMulticast;
+  'ipv6/mpls-vpn-multicast': typeof vpnMulticast.ipv6MplsVpnMulticast;
+  'ipv4/car': typeof car.ipv4Car;
+  'ipv6/car': typeof car.ipv6Car;
+  'ipv4/vpn-car': typeof car.ipv4VpnCar;
+  'ipv6/vpn-car': typeof car.ipv6VpnCar;
 }
 
+/** Ze family name → the model its codec decodes to and encodes from. */
+export type FamilyModels = { [N in keyof FamilyCodecs]: ModelOf<FamilyCodecs[N]> };
+
+/** Ze family name → its parsed route (no lossless record). */
+export type FamilyRoutes = { [N in keyof FamilyCodecs]: ParsedOf<FamilyCodecs[N]> };
+
 /** A built-in family name. */
-export type BuiltinFamilyName = keyof FamilyModels;
+export type BuiltinFamilyName = keyof FamilyCodecs;

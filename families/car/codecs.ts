@@ -8,7 +8,7 @@ import { rdToString } from '../../src/core/rd.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { carFromArgs, carToArgs } from './args.js';
 import { carJson } from './json.js';
-import { isUnparsed, type CarRoute } from './model.js';
+import { isUnparsed, type CarNlri, type CarRoute } from './model.js';
 import { carEncodingLength, decodeCar, encodeCar, recoverCar } from './wire.js';
 
 /** SAFI 83 (IANA "BGP CAR") and 84 ("BGP VPN CAR"). */
@@ -23,7 +23,7 @@ function routeKey(m: CarRoute): string {
   return `type ${m.nlriType}${m.rd ? ' rd ' + rdToString(m.rd) : ''} ${maskedPrefixText(m.v6, p.addr, 0, p.len)}${m.color !== undefined ? ' color ' + m.color : ''}`;
 }
 
-function carCodec(name: string, afi: number, v6: boolean, vpn: boolean): FamilyCodec<CarRoute> {
+function carCodec(name: string, afi: number, v6: boolean, vpn: boolean): FamilyCodec<CarRoute, CarNlri> {
   return Object.freeze({
     name,
     afi,
@@ -40,7 +40,7 @@ function carCodec(name: string, afi: number, v6: boolean, vpn: boolean): FamilyC
     recover: (r, start) => recoverCar(r, start),
     routeKey,
     text: (m) => (isUnparsed(m) ? `unparsed ${toHex(m.raw)}` : routeKey(m) + (m.tlvs.length ? ` tlvs ${m.tlvs.length}` : '')),
-  } satisfies FamilyCodec<CarRoute>);
+  } satisfies FamilyCodec<CarRoute, CarNlri>);
 }
 
 export const ipv4Car = carCodec('ipv4/car', 1, false, false);

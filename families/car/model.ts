@@ -36,6 +36,8 @@ export interface CarTlv {
 }
 
 export interface CarNlri extends NlriBase {
+  /** Never set on a parsed route; `false` marks the lossless record (`isUnparsed`). */
+  readonly parsed?: undefined;
   /** AFI 2 (IPv6 prefixes) rather than AFI 1. */
   readonly v6: boolean;
   /** SAFI 84 (VPN CAR: the key carries an RD) rather than SAFI 83. */

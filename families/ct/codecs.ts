@@ -17,12 +17,12 @@
  */
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { vpnLayoutCodec } from '../vpn/codecs.js';
-import type { VpnRoute } from '../vpn/model.js';
+import type { VpnNlri, VpnRoute } from '../vpn/model.js';
 
 /** RFC 9832 (IANA "Classful Transport SAFI"). */
 export const SAFI_CLASSFUL_TRANSPORT = 76;
 
-function ctCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute> {
+function ctCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute, VpnNlri> {
   // No Ze decoder for SAFI 76: no Ze phrase, no `parsed:false` records. RFC 9832 (as RFC 4364
   // §4.3.4 / RFC 8277 §2.4): a CT route is its RD and Transport Endpoint, labels aside.
   return vpnLayoutCodec({ name, afi, safi: SAFI_CLASSFUL_TRANSPORT, group: 'ct', v6, rfcs, zeLossless: false });

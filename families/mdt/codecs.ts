@@ -6,13 +6,13 @@ import { toHex } from '../../src/core/hex.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { mdtFromArgs, mdtToArgs } from './args.js';
 import { mdtJson, mdtText } from './json.js';
-import { isUnparsed, type MdtRoute } from './model.js';
+import { isUnparsed, type MdtNlri, type MdtRoute } from './model.js';
 import { decodeMdt, encodeMdt, mdtEncodingLength, recoverMdt } from './wire.js';
 
 /** SAFI 66 (IANA "MDT-SAFI", RFC 6037). */
 export const SAFI_MDT = 66;
 
-export const ipv4Mdt: FamilyCodec<MdtRoute> = Object.freeze({
+export const ipv4Mdt: FamilyCodec<MdtRoute, MdtNlri> = Object.freeze({
   name: 'ipv4/mdt',
   afi: 1,
   safi: SAFI_MDT,
@@ -29,6 +29,6 @@ export const ipv4Mdt: FamilyCodec<MdtRoute> = Object.freeze({
   recover: (r, start) => recoverMdt(r, start),
   // The whole NLRI is the route's identity (RFC 6037: one route per RD, PE and group).
   routeKey: (m) => toHex(isUnparsed(m) ? m.raw : Uint8Array.of(...m.rd, ...m.source, ...m.group)),
-} satisfies FamilyCodec<MdtRoute>);
+} satisfies FamilyCodec<MdtRoute, MdtNlri>);
 
 export const codecs: readonly FamilyCodec<any>[] = [ipv4Mdt];

@@ -8,6 +8,8 @@
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface MdtNlri extends NlriBase {
+  /** Never set on a parsed route; `false` marks the lossless record (`isUnparsed`). */
+  readonly parsed?: undefined;
   /** Route Distinguisher, its 8 wire octets (RFC 4364 §4.2). */
   readonly rd: Uint8Array;
   /** The originating PE's IPv4 address, 4 octets (RFC 6037: "RD:IPv4-address"). */

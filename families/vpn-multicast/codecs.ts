@@ -12,12 +12,12 @@ import { prefixToString } from '../../src/core/prefix.js';
 import { rdToString } from '../../src/core/rd.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { vpnLayoutCodec } from '../vpn/codecs.js';
-import { isUnparsed, type VpnRoute } from '../vpn/model.js';
+import { isUnparsed, type VpnNlri, type VpnRoute } from '../vpn/model.js';
 
 /** SAFI 129 (IANA "Multicast for BGP/MPLS IP Virtual Private Networks (VPNs)"). */
 export const SAFI_VPN_MULTICAST = 129;
 
-function vpnMulticastCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute> {
+function vpnMulticastCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute, VpnNlri> {
   // The same decoder as the L3VPN group's, so the same Ze phrase and lossless records.
   return vpnLayoutCodec({
     name,

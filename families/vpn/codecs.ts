@@ -5,7 +5,7 @@ import { rdToString } from '../../src/core/rd.js';
 import type { FamilyCodec } from '../../src/registry/family.js';
 import { vpnFromArgs, vpnToArgs } from './args.js';
 import { vpnJson } from './json.js';
-import { isUnparsed, type VpnRoute } from './model.js';
+import { isUnparsed, type VpnNlri, type VpnRoute } from './model.js';
 import { decodeVpn, encodeVpn, recoverVpn, vpnEncodingLength } from './wire.js';
 
 /** What a family with the SAFI 128 NLRI layout (RFC 4364 §4.3.4, RFC 8277) sets for itself. */
@@ -26,7 +26,7 @@ export interface VpnLayout {
  * One codec for every family that carries the SAFI 128 layout (L3VPN, VPN multicast SAFI 129,
  * Classful Transport SAFI 76): the wire, JSON and args of this group, only names and SAFI differ.
  */
-export function vpnLayoutCodec(l: VpnLayout): FamilyCodec<VpnRoute> {
+export function vpnLayoutCodec(l: VpnLayout): FamilyCodec<VpnRoute, VpnNlri> {
   const { name, v6 } = l;
   return Object.freeze({
     name,
@@ -46,10 +46,10 @@ export function vpnLayoutCodec(l: VpnLayout): FamilyCodec<VpnRoute> {
     // RFC 4364 §4.3.4 / RFC 8277 §2.4: a VPN route is its RD and prefix; labels are not part of it.
     routeKey: (m) => (isUnparsed(m) ? toHex(m.raw) : `${rdToString(m.rd)} ${prefixToString(m.prefix)}`),
     ...(l.text ? { text: l.text } : {}),
-  } satisfies FamilyCodec<VpnRoute>);
+  } satisfies FamilyCodec<VpnRoute, VpnNlri>);
 }
 
-function vpnCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute> {
+function vpnCodec(name: string, afi: number, v6: boolean, rfcs: readonly string[]): FamilyCodec<VpnRoute, VpnNlri> {
   return vpnLayoutCodec({ name, afi, safi: 128, group: 'vpn', v6, rfcs, zeLossless: true });
 }
 

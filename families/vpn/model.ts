@@ -12,6 +12,8 @@ import { tcAt } from '../labeled/label-entries.js';
 import type { NlriBase } from '../../src/registry/family.js';
 
 export interface VpnNlri extends NlriBase {
+  /** Never set on a parsed route; `false` marks the lossless record (`isUnparsed`). */
+  readonly parsed?: undefined;
   /** AFI 2 (VPN-IPv6, RFC 4659) rather than AFI 1 (VPN-IPv4, RFC 4364). */
   readonly v6: boolean;
   /** 20-bit labels, outermost first (RFC 8277 §2.3); with `withdraw`, the Compatibility field's value. */

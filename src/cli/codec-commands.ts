@@ -76,7 +76,7 @@ export async function cmdDecode(argv: string[]): Promise<number> {
   const bytes = fromHex(hex, codec.name);
   let models: NlriBase[];
   try {
-    models = decodeAll<NlriBase>(codec, bytes, opts);
+    models = decodeAll<NlriBase, NlriBase>(codec, bytes, opts);
     if (models.length === 0) throw new NlriError('truncated', 'empty NLRI', codec.name, 0);
   } catch (e) {
     throw zeError(codec, e);

@@ -42,7 +42,13 @@ export type JsonMany =
   /** Always an array (Ze's EVPN). */
   | 'array';
 
-export interface FamilyCodec<M extends NlriBase = NlriBase> {
+/**
+ * `M` is every model the codec encodes and a decode may give; `P` (default `M`) is a parsed route,
+ * what `decode`, `fromArgs` and `fromZeJson` give. A family with a lossless record (Ze's
+ * `parsed:false`) sets `M` to the union of the two and `P` to the parsed route alone, so a decode
+ * without `lossless` is typed without the record (`decodeAll(codec, bytes)` gives `P[]`).
+ */
+export interface FamilyCodec<M extends NlriBase = NlriBase, P extends M = M> {
   /** Canonical Ze family name, lower-case `afi/safi` (e.g. `ipv4/flow`). */
   readonly name: string;
   /** RFC 4760 AFI and SAFI numbers. */
@@ -57,7 +63,7 @@ export interface FamilyCodec<M extends NlriBase = NlriBase> {
    * Decode exactly one NLRI at `r.pos` (no path id: the core has read it already) and leave
    * `r.pos` just after it. Only `NlriError` may be thrown.
    */
-  decode(r: Reader, opts: DecodeOptions): M;
+  decode(r: Reader, opts: DecodeOptions): P;
   /** Exact number of bytes `encode` writes for `m` (no path id). */
   encodingLength(m: M): number;
   /** Write `m`; must write exactly `encodingLength(m)` bytes. */
@@ -65,14 +71,14 @@ export interface FamilyCodec<M extends NlriBase = NlriBase> {
   /** Write Ze's JSON object for `m` (the core injects `path-id`). */
   json(m: M, j: JsonWriter): void;
   /** Parse encode-nlri argument tokens. Errors: `NlriError('invalid-args')` with Ze's text. */
-  fromArgs(args: readonly string[]): M;
+  fromArgs(args: readonly string[]): P;
   /** Optional: args tokens that `fromArgs` turns back into `m` (for docs, tests and the plugin). */
   toArgs?(m: M): string[];
   /**
    * Optional: the model from Ze's decode JSON (parsed), for the line protocol's
    * `encode json nlri <family> <json>` (Ze offers it for FlowSpec).
    */
-  fromZeJson?(value: unknown): M;
+  fromZeJson?(value: unknown): P;
   /**
    * Optional: the route's identity in its family, what a withdrawal names (RFC 4271 §9.1): the
    * NLRI without the parts that only an announcement carries (labels, RFC 8277 §2.4; RFC 7432
@@ -126,14 +132,14 @@ export function checkFamilySpec(spec: unknown): string | undefined {
   return checkSpec(spec, FAMILY_SPEC_RULES);
 }
 
-export type FamilySpec<M extends NlriBase> = Omit<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'> &
-  Partial<Pick<FamilyCodec<M>, 'group' | 'rfcs' | 'jsonMany'>>;
+export type FamilySpec<M extends NlriBase, P extends M = M> = Omit<FamilyCodec<M, P>, 'group' | 'rfcs' | 'jsonMany'> &
+  Partial<Pick<FamilyCodec<M, P>, 'group' | 'rfcs' | 'jsonMany'>>;
 
 /**
  * Make a family codec from a definition, checking its shape. Use it for your own families
  * (`ze-nlri plugin --family-module ./my-family.mjs` loads modules built with it).
  */
-export function defineFamily<M extends NlriBase>(spec: FamilySpec<M>): FamilyCodec<M> {
+export function defineFamily<M extends NlriBase, P extends M = M>(spec: FamilySpec<M, P>): FamilyCodec<M, P> {
   const bad = checkFamilySpec(spec);
   if (bad) throw new TypeError(`defineFamily: ${bad}`);
   return Object.freeze({

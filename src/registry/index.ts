@@ -4,4 +4,4 @@ export * from './names.js';
 export * from './registry.js';
 export * from './samples.js';
 export * from './plain.js';
-export type { BuiltinFamilyName, FamilyModels, ModelOf } from '../family-models.js';
+export type { BuiltinFamilyName, FamilyCodecs, FamilyModels, FamilyRoutes, ModelOf, ParsedOf } from '../family-models.js';

@@ -14,6 +14,12 @@ export interface EncodeOptions {
   addPath?: boolean;
 }
 
+/**
+ * Options of a decode that gives parsed routes only: without `lossless`, a family's lossless
+ * record (`parsed:false`) is never made, so the result is typed as the codec's parsed route `P`.
+ */
+export type ParsedDecodeOptions = DecodeOptions & { lossless?: false | undefined };
+
 /** The default options, one frozen object: a `= {}` default would allocate on every call. */
 const NO_DECODE_OPTIONS: DecodeOptions = Object.freeze({});
 
@@ -36,7 +42,9 @@ function checkBytes(bytes: unknown, family: string): void {
  * Decode every NLRI in `bytes` (the NLRI field of one MP_REACH/MP_UNREACH, or one NLRI).
  * The models are views into `bytes`: keep `bytes` unchanged while you use them.
  */
-export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M[] {
+export function decodeAll<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts?: ParsedDecodeOptions): P[];
+export function decodeAll<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts: DecodeOptions): M[];
+export function decodeAll<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M[] {
   checkBytes(bytes, codec.name);
   const r = new Reader(bytes, codec.name);
   const slow = opts.addPath || (opts.lossless && codec.recover);
@@ -59,8 +67,20 @@ export function decodeAll<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint
  * Decode every NLRI in `bytes` and hand each to `fn` as it is decoded, without collecting them:
  * for consumers that process NLRIs one at a time (a route table, a filter). Returns the count.
  */
-export function forEachNlri<M extends NlriBase>(
-  codec: FamilyCodec<M>,
+export function forEachNlri<M extends NlriBase, P extends M>(
+  codec: FamilyCodec<M, P>,
+  bytes: Uint8Array,
+  fn: (m: P, index: number) => void,
+  opts?: ParsedDecodeOptions,
+): number;
+export function forEachNlri<M extends NlriBase, P extends M>(
+  codec: FamilyCodec<M, P>,
+  bytes: Uint8Array,
+  fn: (m: M, index: number) => void,
+  opts: DecodeOptions,
+): number;
+export function forEachNlri<M extends NlriBase, P extends M>(
+  codec: FamilyCodec<M, P>,
   bytes: Uint8Array,
   fn: (m: M, index: number) => void,
   opts: DecodeOptions = NO_DECODE_OPTIONS,
@@ -77,7 +97,9 @@ export function forEachNlri<M extends NlriBase>(
 }
 
 /** Decode the NLRI at `r.pos` (with its path id when `opts.addPath`). */
-export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
+export function decodeNext<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, r: Reader, opts?: ParsedDecodeOptions): P;
+export function decodeNext<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, r: Reader, opts: DecodeOptions): M;
+export function decodeNext<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, r: Reader, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
   if (opts.lossless && codec.recover) {
     // The path id is the core's: it is read first and given to the record too, so a lossless
     // record re-encodes to the same bytes with ADD-PATH (RFC 7911 §3).
@@ -100,7 +122,7 @@ export function decodeNext<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader,
   return decodePlain(codec, r, opts);
 }
 
-function decodePlain<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts: DecodeOptions): M {
+function decodePlain<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, r: Reader, opts: DecodeOptions): P {
   if (opts.addPath) {
     const id = r.u32('ADD-PATH path identifier');
     const m = codec.decode(r, opts);
@@ -111,7 +133,9 @@ function decodePlain<M extends NlriBase>(codec: FamilyCodec<M>, r: Reader, opts:
 }
 
 /** Decode exactly one NLRI; bytes after it are an error ('trailing-bytes'). */
-export function decodeOne<M extends NlriBase>(codec: FamilyCodec<M>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
+export function decodeOne<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts?: ParsedDecodeOptions): P;
+export function decodeOne<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts: DecodeOptions): M;
+export function decodeOne<M extends NlriBase, P extends M>(codec: FamilyCodec<M, P>, bytes: Uint8Array, opts: DecodeOptions = NO_DECODE_OPTIONS): M {
   checkBytes(bytes, codec.name);
   const r = new Reader(bytes, codec.name);
   const m = decodeNext(codec, r, opts);

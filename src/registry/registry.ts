@@ -12,7 +12,7 @@ import { withHexBytes } from './hex-scratch.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
 import { checkFamilyName } from './names.js';
 import { decodeAll, encode, toJson } from './ops.js';
-import type { FamilyModels } from '../family-models.js';
+import type { FamilyCodecs } from '../family-models.js';
 
 const NO_OPTIONS: DecodeOptions = {};
 const LOSSLESS: DecodeOptions = Object.freeze({ lossless: true });
@@ -51,14 +51,14 @@ export class Registry {
    * The codec for a Ze family name (exact, case-sensitive, as on Ze's RPC path). A built-in
    * family name gives its typed codec (`get('ipv4/flow')` is a `FamilyCodec<FlowSpecNlri>`).
    */
-  get<N extends keyof FamilyModels>(name: N): FamilyCodec<FamilyModels[N]> | undefined;
+  get<N extends keyof FamilyCodecs>(name: N): FamilyCodecs[N] | undefined;
   get(name: string): FamilyCodec<any> | undefined;
   get(name: string): FamilyCodec<any> | undefined {
     return this.byName.get(name);
   }
 
   /** Like `get`, but an unknown name is an `NlriError('unsupported-family')`. */
-  require<N extends keyof FamilyModels>(name: N): FamilyCodec<FamilyModels[N]>;
+  require<N extends keyof FamilyCodecs>(name: N): FamilyCodecs[N];
   require(name: string): FamilyCodec<any>;
   require(name: string): FamilyCodec<any> {
     const c = this.byName.get(name);
@@ -88,7 +88,7 @@ export class Registry {
     const codec = this.require(family);
     try {
       return withHexBytes(hex, family, (bytes) => {
-        const models = decodeAll<NlriBase>(codec, bytes, opts === NO_OPTIONS ? LOSSLESS : { lossless: true, ...opts });
+        const models = decodeAll<NlriBase, NlriBase>(codec, bytes, opts === NO_OPTIONS ? LOSSLESS : { lossless: true, ...opts });
         if (models.length === 0) throw new NlriError('truncated', 'empty NLRI', family, 0);
         return toJson(codec, models);
       });
