@@ -27,13 +27,13 @@ const u32 = (v: number): Uint8Array => Uint8Array.from([(v >>> 24) & 0xff, (v >>
 
 /**
  * The MP_REACH next hop for a SAFI: none for FlowSpec (RFC 8955 §4: length 0); RD 0 + address for
- * the VPN SAFIs 128 and 72 (RFC 4364 §4.3.2, RFC 4659 §3.2); an IPv6 address for AFI 2; IPv4 for
+ * the VPN SAFIs 128, 129 and 72 (RFC 4364 §4.3.2, RFC 4659 §3.2; SAFI 129 as 128, RFC 6514 §4); an IPv6 address for AFI 2; IPv4 for
  * everything else (L2VPN, BGP-LS, IPv4).
  */
 export function defaultNextHop(afi: number, safi: number): Uint8Array {
   if (safi === 133 || safi === 134) return new Uint8Array(0);
   const addr = afi === 2 ? NH6 : NH4;
-  if (safi === 128 || safi === 72) return concat([new Uint8Array(8), addr]);
+  if (safi === 128 || safi === 129 || safi === 72) return concat([new Uint8Array(8), addr]);
   return addr;
 }
 

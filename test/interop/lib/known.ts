@@ -41,7 +41,7 @@ export function labelEntries(b: Uint8Array): number[] {
   return out;
 }
 
-const LABEL_FAMILIES = ['ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'ipv4/mpls-label', 'ipv6/mpls-label'];
+const LABEL_FAMILIES = ['ipv4/mpls-vpn', 'ipv6/mpls-vpn', 'ipv4/mpls-vpn-multicast', 'ipv6/mpls-vpn-multicast', 'ipv4/mpls-label', 'ipv6/mpls-label'];
 
 const KNOWN_BUGS_EXTRA: KnownBug[] = [
   {
@@ -70,7 +70,7 @@ const KNOWN_BUGS_EXTRA: KnownBug[] = [
   {
     id: 'tshark-vpn6-rd-type-2',
     oracle: 'tshark',
-    families: ['ipv6/mpls-vpn'],
+    families: ['ipv6/mpls-vpn', 'ipv6/mpls-vpn-multicast'],
     always: true,
     applies: (i) => String(i.ours.rd).startsWith('2:'),
     reason:

@@ -232,6 +232,8 @@ const rdSkip = (j: Record<string, any>): string | undefined =>
 export const tsharkViews: Record<string, View<TsNlri>> = {
   'ipv4/mpls-vpn': vpn4,
   'ipv6/mpls-vpn': vpn6,
+  'ipv4/mpls-vpn-multicast': vpn4,
+  'ipv6/mpls-vpn-multicast': vpn6,
   'ipv4/mpls-label': labeled(false),
   'ipv6/mpls-label': labeled(true),
   'ipv4/mvpn': mvpn,
@@ -252,5 +254,5 @@ export const tsharkSkip: Record<string, (i: { bytes: Uint8Array }) => string | u
 /** Families tshark 4.0.17 dissects (bgp-ls-vpn is misread: it takes the RD for protocol-id). */
 export const TSHARK_FAMILIES = new Set([
   'ipv4/flow', 'ipv6/flow', 'ipv4/flow-vpn', 'ipv6/flow-vpn', 'l2vpn/evpn', 'ipv4/mpls-vpn', 'ipv6/mpls-vpn',
-  'ipv4/mpls-label', 'ipv6/mpls-label', 'bgp-ls/bgp-ls', 'ipv4/mvpn', 'ipv6/mvpn', 'ipv4/rtc', 'l2vpn/vpls',
+  'ipv4/mpls-vpn-multicast', 'ipv6/mpls-vpn-multicast', 'ipv4/mpls-label', 'ipv6/mpls-label', 'bgp-ls/bgp-ls', 'ipv4/mvpn', 'ipv6/mvpn', 'ipv4/rtc', 'l2vpn/vpls',
 ]);
