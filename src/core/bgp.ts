@@ -3,6 +3,7 @@
  * Segment Identifiers (RFC 7432 §5), and route-target extended communities (RFC 4360 §4,
  * RFC 5668). Families choose their own text forms where Ze's differ; these are the building blocks.
  */
+import { digits } from './digits.js';
 import { NlriError } from './errors.js';
 import { ipv4ToString } from './ip.js';
 import type { Reader } from './reader.js';
@@ -75,8 +76,8 @@ export function routeTargetToString(b: Uint8Array, off = 0): string | undefined 
  */
 export function parseUintDec(s: string, bits: number): number | string {
   if (s === '') return `strconv.ParseUint: parsing "": invalid syntax`;
-  if (!/^[0-9]+$/.test(s)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
-  const v = Number(s);
+  const v = digits(s);
+  if (v < 0) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
   if (v > 2 ** bits - 1 || !Number.isSafeInteger(v)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
   return v;
 }

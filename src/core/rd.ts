@@ -12,6 +12,7 @@
  * `nlri.ParseRDString`, which ignores the explicit type and re-derives it from the
  * administrator field (`2:65000:1` becomes type 0); see docs/ze-compat.md.
  */
+import { digits } from './digits.js';
 import { NlriError } from './errors.js';
 import type { Reader } from './reader.js';
 import { ipv4ToString } from './ip.js';
@@ -51,9 +52,8 @@ function rdError(message: string, family: string): never {
 
 /** Decimal as Go's `strconv.ParseUint(s, 10, bits)` accepts it (digits only). */
 function decimal(s: string, max: number): number | undefined {
-  if (!/^[0-9]+$/.test(s)) return undefined;
-  const v = Number(s);
-  return v <= max ? v : undefined;
+  const v = digits(s);
+  return v >= 0 && v <= max ? v : undefined;
 }
 
 function parseIpv4Strict(s: string): Uint8Array | undefined {
@@ -70,20 +70,34 @@ function parseIpv4Strict(s: string): Uint8Array | undefined {
   return out;
 }
 
+/**
+ * The 8 RD octets (RFC 4364 §4.2), written byte by byte: a `DataView` over a fresh small array
+ * reads its `.buffer`, which moves the bytes off the heap and costs more than the whole parse.
+ */
 function build(type: number, admin: Uint8Array | number, assigned: number): Uint8Array {
   const b = new Uint8Array(8);
-  const v = new DataView(b.buffer);
-  v.setUint16(0, type);
-  if (type === 0) {
-    v.setUint16(2, admin as number);
-    v.setUint32(4, assigned);
-  } else if (type === 1) {
-    b.set(admin as Uint8Array, 2);
-    v.setUint16(6, assigned);
+  b[1] = type; // types 0-2 here: the high octet stays 0
+  if (type === 1) {
+    const ip = admin as Uint8Array;
+    b[2] = ip[0]!;
+    b[3] = ip[1]!;
+    b[4] = ip[2]!;
+    b[5] = ip[3]!;
+  } else if (type === 0) {
+    const a = admin as number;
+    b[2] = a >>> 8;
+    b[3] = a & 0xff;
+    b[4] = assigned >>> 24;
+    b[5] = (assigned >>> 16) & 0xff;
   } else {
-    v.setUint32(2, admin as number);
-    v.setUint16(6, assigned);
+    const a = admin as number;
+    b[2] = a >>> 24;
+    b[3] = (a >>> 16) & 0xff;
+    b[4] = (a >>> 8) & 0xff;
+    b[5] = a & 0xff;
   }
+  b[6] = (assigned >>> 8) & 0xff;
+  b[7] = assigned & 0xff;
   return b;
 }
 
