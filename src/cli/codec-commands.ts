@@ -198,8 +198,8 @@ export async function cmdLines(argv: string[]): Promise<number> {
   }
   if (p.length) throw new UsageError('--decode takes no arguments (requests come on stdin)');
   const f = await families(list(v['family-module']));
-  await f.loadAll();
   const { serveLineProtocol } = await import('./line-server.js');
-  await serveLineProtocol(f.registry, process.stdin, process.stdout);
+  // Each family group is loaded when a request first names one of its families.
+  await serveLineProtocol(f.registry, process.stdin, process.stdout, { load: (name) => f.loadFamily(name) });
   return 0;
 }

@@ -25,6 +25,7 @@ import { Reader } from '../core/reader.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from '../registry/family.js';
 import type { Registry } from '../registry/registry.js';
 import { decodeNext, encode, writeJson } from '../registry/ops.js';
+import { NIBBLE_BYTE } from '../core/hex.js';
 
 export const UNKNOWN = 'decoded unknown';
 
@@ -58,6 +59,127 @@ export function* answerParts(registry: Registry, line: string): Generator<string
   if (cmd === 'encode' && obj === 'nlri') return yield encodeRequest(registry, parts, format);
   if (cmd === 'encode') return yield 'encoded error unsupported object type';
   return yield UNKNOWN;
+}
+
+/** Octets of NLRI the byte path (`answerDecodeBytes`) decodes at most; longer requests take `answerParts`. */
+export const FAST_DECODE_LIMIT = 1 << 16;
+const tokens = new Int32Array(10);
+/** The bytes of the request's hex, reused (with a backing store of its own: no copy on a view). */
+let scratch = new Uint8Array(new ArrayBuffer(1024));
+/** The white space `answerParts` splits on: space, \t, \n, \v, \f, \r. */
+const SPACE = new Uint8Array(256);
+for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]) SPACE[c] = 1;
+
+/** The family named last (its bytes as written in the request) and its codec. */
+const last: { registry: Registry | undefined; name: Uint8Array; length: number; codec: FamilyCodec<NlriBase> } = {
+  registry: undefined,
+  name: new Uint8Array(64),
+  length: -1,
+  codec: undefined as never,
+};
+
+function sameBytes(b: Uint8Array, start: number, end: number, name: Uint8Array, length: number): boolean {
+  if (end - start !== length) return false;
+  for (let i = 0; i < length; i++) if (b[start + i] !== name[i]) return false;
+  return true;
+}
+
+function isWord(b: Uint8Array, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) if (b[start + i] !== word.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * The answer to a request line `decode [json] nlri <family> <hex>` given as the bytes
+ * `b[start..end)`, the same text `answerLine` gives for it, read straight from the bytes: no line
+ * string, no token array, the hex decoded into one reused buffer (the models die with the
+ * call). Any other line, a line with non-ASCII bytes in the family, a field over
+ * `FAST_DECODE_LIMIT` octets, or a codec bug gives undefined: the caller then answers with
+ * `answerParts`, which has the answer for every case.
+ */
+export function answerDecodeBytes(registry: Registry, b: Uint8Array, start: number, end: number): string | undefined {
+  let n = 0;
+  for (let i = start; i < end; ) {
+    while (i < end && SPACE[b[i]!]) i++;
+    if (i >= end) break;
+    if (n === 10) return undefined; // more than five words
+    tokens[n++] = i;
+    while (i < end && !SPACE[b[i]!]) i++;
+    tokens[n++] = i;
+  }
+  const words = n >> 1;
+  if ((words !== 4 && words !== 5) || !isWord(b, tokens[0]!, tokens[1]!, 'decode')) return undefined;
+  let k = 2;
+  if (words === 5) {
+    if (!isWord(b, tokens[2]!, tokens[3]!, 'json')) return undefined;
+    k = 4;
+  }
+  if (!isWord(b, tokens[k]!, tokens[k + 1]!, 'nlri')) return undefined;
+  const f = tokens[k + 2]!;
+  const fEnd = tokens[k + 3]!;
+  let codec: FamilyCodec<NlriBase> | undefined;
+  let family: string;
+  if (registry === last.registry && sameBytes(b, f, fEnd, last.name, last.length)) {
+    codec = last.codec;
+    family = codec.name;
+  } else {
+    family = '';
+    for (let i = f; i < fEnd; i++) {
+      const c = b[i]!;
+      if (c >= 0x80) return undefined; // UTF-8: answerParts reads it as text
+      family += String.fromCharCode(c >= 0x41 && c <= 0x5a ? c + 32 : c);
+    }
+    codec = registry.get(family);
+    if (!codec) return UNKNOWN;
+    // A registry only gains families, so a name once found keeps its codec.
+    if (fEnd - f <= last.name.length) {
+      last.registry = registry;
+      last.name.set(b.subarray(f, fEnd));
+      last.length = fEnd - f;
+      last.codec = codec;
+    }
+  }
+  const h = tokens[k + 4]!;
+  const digits = tokens[k + 5]! - h;
+  if (digits & 1) return UNKNOWN; // odd length: invalid hex
+  const size = digits >>> 1;
+  if (size > FAST_DECODE_LIMIT) return undefined;
+  if (size > scratch.length) scratch = new Uint8Array(new ArrayBuffer(Math.max(size, scratch.length * 2)));
+  const bytes = scratch;
+  for (let i = h, j = 0; j < size; i += 2, j++) {
+    const v = (NIBBLE_BYTE[b[i]!]! << 4) | NIBBLE_BYTE[b[i + 1]!]!;
+    if (v < 0) return UNKNOWN; // not a hex digit (a -1 makes v negative)
+    bytes[j] = v;
+  }
+  try {
+    // Over the window of the reused buffer: no subarray per request. The models die here.
+    const r = new Reader(bytes, family, 0, size);
+    const first = decodeNext(codec, r, LOSSLESS);
+    const j = new JsonWriter();
+    if (r.pos >= r.end && codec.jsonMany === 'auto') writeJson(codec, first, j);
+    else {
+      j.beginArray();
+      writeJson(codec, first, j);
+      while (r.pos < r.end) writeJson(codec, decodeNext(codec, r, LOSSLESS), j);
+      j.endArray();
+    }
+    return 'decoded json ' + j.take();
+  } catch (e) {
+    if (e instanceof NlriError) return UNKNOWN;
+    return undefined; // a codec bug: answerParts answers it the way it answers every bug
+  }
+}
+
+/**
+ * The family a request line names (`decode|encode [json|text] nlri <family> …`), lower-cased as
+ * `answerParts` reads it, or undefined when the line names none.
+ */
+export function requestFamily(line: string): string | undefined {
+  const w = line.split(/[ \t\r\n\v\f]+/).filter((p) => p !== '');
+  const k = w[1] === 'json' || w[1] === 'text' ? 2 : 1;
+  if ((w[0] !== 'decode' && w[0] !== 'encode') || w[k] !== 'nlri' || w[k + 1] === undefined) return undefined;
+  return w[k + 1]!.toLowerCase();
 }
 
 function* decodeRequest(registry: Registry, parts: string[], format: string): Generator<string, void, undefined> {

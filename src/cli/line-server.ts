@@ -15,7 +15,7 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Registry } from '../registry/registry.js';
-import { UNKNOWN, answerParts } from './line-protocol.js';
+import { UNKNOWN, answerDecodeBytes, answerParts, requestFamily } from './line-protocol.js';
 
 /** 16 MiB: the longest request line served (bytes, without the line end). */
 export const MAX_REQUEST_LINE = 16 * 1024 * 1024;
@@ -26,6 +26,12 @@ export interface ServeOptions {
   maxLine?: number;
   /** Told of each line that was too long (1-based line number); default: a note on stderr. */
   onOverlong?: (lineNo: number) => void;
+  /**
+   * Called before a request naming a family not in `registry` is answered: a promise that
+   * registers it (then the request is answered once it settles), or undefined. Default: none,
+   * `registry` has every family.
+   */
+  load?: (family: string) => Promise<void> | undefined;
 }
 
 /** Wait until `w` drains (or closes; rejects when it fails). One listener of each kind, removed after. */
@@ -84,8 +90,19 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
     return batchLen >= BATCH;
   };
   const serve = async (line: Buffer): Promise<void> => {
-    lineNo++;
     let text = line.toString('utf8');
+    if (opts.load) {
+      const family = requestFamily(text);
+      const loading = family !== undefined && !registry.has(family) ? opts.load(family) : undefined;
+      if (loading) {
+        await loading;
+        if (served(line, 0, line.length)) {
+          if (batchLen >= BATCH) await flush();
+          return;
+        }
+      }
+    }
+    lineNo++;
     if (text.endsWith('\r')) text = text.slice(0, -1);
     let started = false;
     try {
@@ -98,6 +115,16 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
       if (!started) put(text.trimStart().startsWith('encode') ? `encoded error ${e instanceof Error ? e.message : String(e)}`.replace(/[\r\n]+/g, ' ') : UNKNOWN);
     }
     if (put('\n')) await flush();
+  };
+  /** A `decode … nlri` line answered from its bytes (line-protocol.ts); false: use `serve`. */
+  const served = (b: Buffer, start: number, end: number): boolean => {
+    const answer = answerDecodeBytes(registry, b, start, end);
+    // UNKNOWN: maybe a family still to load (`serve` loads it and asks again).
+    if (answer === undefined || (answer === UNKNOWN && opts.load)) return false;
+    lineNo++;
+    batch.push(answer, '\n');
+    batchLen += answer.length + 1;
+    return true;
   };
   const overlong = async (): Promise<void> => {
     lineNo++;
@@ -129,7 +156,10 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
         skipping = false;
         await overlong();
         skipHead = '';
-      } else if (size === 0) await serve(buf.subarray(start, end));
+      } else if (size === 0) {
+        if (!served(buf, start, end)) await serve(buf.subarray(start, end));
+        else if (batchLen >= BATCH) await flush();
+      }
       else {
         parts.push(buf.subarray(start, end));
         const line = Buffer.concat(parts, size + end - start);

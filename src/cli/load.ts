@@ -16,7 +16,8 @@ interface GroupModule {
 }
 
 const LOADERS: Record<string, () => Promise<GroupModule>> = {
-  'bgp-ls': () => import('../../families/bgp-ls/index.js'),
+  // group.js, not index.js: the codecs and samples without the zod-checked builders.
+  'bgp-ls': () => import('../../families/bgp-ls/group.js'),
   car: () => import('../../families/car/index.js'),
   ct: () => import('../../families/ct/index.js'),
   evpn: () => import('../../families/evpn/index.js'),
@@ -92,6 +93,18 @@ export class LazyFamilies {
     const b = BUILTIN.find((f) => f.name === name);
     if (b) await this.loadGroup(b.group);
     return this.registry.require(name);
+  }
+
+  /**
+   * For a server that loads families as requests name them (`--decode`): a promise that loads
+   * the group of the Ze family name `name`, or undefined when there is nothing left to load for
+   * it (its group is in, or every group is). A name of no known group loads every group, once.
+   */
+  loadFamily(name: string): Promise<void> | undefined {
+    if (this.all) return undefined;
+    const b = BUILTIN.find((f) => f.name === name);
+    if (!b) return this.loadAll();
+    return this.loaded.has(b.group) ? undefined : this.loadGroup(b.group);
   }
 
   /** A group name (`samples flowspec`): its families, or undefined when `input` is no group. */

@@ -65,7 +65,8 @@ function invalid(s: string, i: number, family: string): NlriError {
   return new NlriError('invalid-hex', `invalid hex: encoding/hex: invalid byte: ${goInvalidByte(s, i)}`, family, i >>> 1);
 }
 
-const NIBBLE_BYTE = new Int8Array(256).fill(-1);
+/** The value of a hex digit by its byte (either case), -1 for any other byte (256 entries). */
+export const NIBBLE_BYTE = new Int8Array(256).fill(-1);
 NIBBLE_BYTE.set(NIBBLE);
 
 /** The value of the 4 hex digits at `i` in `b` (a JSON `\uXXXX`), or -1 when they are not 4 hex digits. */

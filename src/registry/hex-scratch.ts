@@ -6,14 +6,7 @@
  * V8's heap, and the first `subarray` a decoder takes of it (views, not copies) makes V8 move
  * its bytes to a backing store (about 250 ns on Node 20): the reused buffer has one already.
  */
-import { fromHex } from '../core/hex.js';
-
-const NIBBLE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 10; i++) NIBBLE[48 + i] = i;
-for (let i = 0; i < 6; i++) {
-  NIBBLE[65 + i] = 10 + i;
-  NIBBLE[97 + i] = 10 + i;
-}
+import { NIBBLE_BYTE, fromHex } from '../core/hex.js';
 
 /** Inputs longer than this get bytes of their own (the scratch never grows past it). */
 const MAX_SCRATCH = 64 * 1024;
@@ -32,8 +25,8 @@ export function withHexBytes<T>(hex: string, family: string, fn: (bytes: Uint8Ar
   for (let i = 0, j = 0; j < n; i += 2, j++) {
     const c0 = hex.charCodeAt(i);
     const c1 = hex.charCodeAt(i + 1);
-    const a = c0 < 128 ? NIBBLE[c0]! : -1;
-    const b = c1 < 128 ? NIBBLE[c1]! : -1;
+    const a = c0 < 256 ? NIBBLE_BYTE[c0]! : -1;
+    const b = c1 < 256 ? NIBBLE_BYTE[c1]! : -1;
     if ((a | b) < 0) return fn(fromHex(hex, family)); // throws Go's exact message
     out[j] = (a << 4) | b;
   }
@@ -44,3 +37,4 @@ export function withHexBytes<T>(hex: string, family: string, fn: (bytes: Uint8Ar
     busy = false;
   }
 }
+

@@ -23,8 +23,8 @@ afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-function loaded(args: string[]): { code: number; out: string; files: string[] } {
-  const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+function loaded(args: string[], input?: string): { code: number; out: string; files: string[] } {
+  const r = spawnSync(process.execPath, ['--import', join(dir, 'register.mjs'), CLI, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, input });
   const files = r.stderr
     .split('\n')
     .filter((l) => l.startsWith('LOAD '))
@@ -39,6 +39,30 @@ describe('one decode loads one family group', () => {
     expect(r.out).toBe('{"labels":[[1000]],"prefix":"10.0.0.0/24","rd":"0:65000:100"}\n');
     expect(r.files).toContain('dist/vpn.js');
     for (const other of ['dist/index.js', 'dist/flowspec.js', 'dist/evpn.js', 'dist/bgp-ls.js', 'dist/plugin.js']) expect(r.files).not.toContain(other);
+    expect(r.files.filter((f) => f.includes('zod'))).toEqual([]);
+  });
+
+  it('a decode of any group loads no zod (the first sample of each group)', async () => {
+    const { builtinSamples } = await import('../../src/families.js');
+    const { BUILTIN } = await import('../../src/cli/family-names.js');
+    const seen = new Set<string>();
+    for (const s of builtinSamples) {
+      const group = BUILTIN.find((f) => f.name === s.family)?.group;
+      if (!group || seen.has(group)) continue;
+      seen.add(group);
+      const r = loaded(['decode', s.family, s.hex]);
+      expect(r.code, `${s.family} ${s.hex}`).toBe(0);
+      expect(r.files.filter((f) => f.includes('zod')), s.family).toEqual([]);
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(15);
+  }, 120_000);
+
+  it('--decode loads the group a request names, not every family', () => {
+    const r = loaded(['--decode'], 'decode nlri ipv4/mpls-vpn 70003E810000FDE8000000640A0000\n');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('decoded json {"labels":[[1000]],"prefix":"10.0.0.0/24","rd":"0:65000:100"}\n');
+    expect(r.files).toContain('dist/vpn.js');
+    for (const other of ['dist/index.js', 'dist/flowspec.js', 'dist/evpn.js', 'dist/bgp-ls.js']) expect(r.files).not.toContain(other);
     expect(r.files.filter((f) => f.includes('zod'))).toEqual([]);
   });
 
