@@ -13,7 +13,7 @@
  *   0x800000 / 0x000000 (read from MP_UNREACH), so that the text tells what the bytes hold.
  */
 import type { JsonWriter } from '../../src/core/json.js';
-import { compatibilityText, isCanonicalCompatibility } from '../../src/core/label-scan.js';
+import { compatibilityText, isCanonicalCompatibility, labelsJsonAt } from '../../src/core/label-scan.js';
 import { maskedPrefixText } from '../../src/core/prefix-text.js';
 import { LabeledView, type LabeledNlri } from './model.js';
 
@@ -21,10 +21,11 @@ export function labeledJson(m: LabeledNlri, j: JsonWriter): void {
   j.beginObject();
   if (m instanceof LabeledView) {
     j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m._b, m._p + 3 * m._n, m._len));
+    j.keyRaw('labels').raw(labelsJsonAt(m._b, m._p, m._n, false));
   } else {
     j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m.prefix.addr, 0, m.prefix.len));
+    j.keyRaw('labels').raw('[' + m.labels.join(',') + ']');
   }
-  j.keyRaw('labels').raw('[' + m.labels.join(',') + ']');
   if (m.withdraw) {
     j.keyRaw('withdraw').bool(true);
     const v = m.compatibility;

@@ -17,6 +17,7 @@
 import { toHex } from '../../src/core/hex.js';
 import { compatibilityText, isCanonicalCompatibility } from '../../src/core/label-scan.js';
 import type { JsonWriter } from '../../src/core/json.js';
+import { labelsJsonAt } from '../../src/core/label-scan.js';
 import { maskedPrefixText } from '../../src/core/prefix-text.js';
 import { rdToString } from '../../src/core/rd.js';
 import { isUnparsed, VpnView, type VpnRoute } from './model.js';
@@ -35,12 +36,13 @@ export function vpnJson(m: VpnRoute, j: JsonWriter): void {
     j.endObject();
     return;
   }
-  j.keyRaw('labels').raw(labelsJson(m.labels));
   if (m instanceof VpnView) {
+    j.keyRaw('labels').raw(labelsJsonAt(m._b, m._p, m._n, true));
     const rdAt = m._rdAt;
     j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m._b, rdAt + 8, m._len));
     j.keyRaw('rd').stringRaw(rdToString(m._b, rdAt));
   } else {
+    j.keyRaw('labels').raw(labelsJson(m.labels));
     j.keyRaw('prefix').stringRaw(maskedPrefixText(m.v6, m.prefix.addr, 0, m.prefix.len));
     j.keyRaw('rd').stringRaw(rdToString(m.rd));
   }

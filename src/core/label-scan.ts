@@ -44,6 +44,19 @@ export function labelsAt(b: Uint8Array, p: number, n: number): number[] {
 }
 
 /**
+ * The JSON text of the 20-bit labels of `n` entries at `p`, read straight from the bytes (no
+ * array): `[100,200]`, or with `nested` one array per label, `[[100],[200]]` (Ze's VPN form).
+ */
+export function labelsJsonAt(b: Uint8Array, p: number, n: number, nested: boolean): string {
+  let s = '[';
+  for (let i = 0; i < n; i++, p += 3) {
+    const v = (b[p]! << 12) | (b[p + 1]! << 4) | (b[p + 2]! >> 4);
+    s += nested ? (i ? ',[' : '[') + v + ']' : (i ? ',' : '') + v;
+  }
+  return s + ']';
+}
+
+/**
  * How a decoder reads the label field (RFC 8277 §2.4), by `withdraw`:
  * - `true`, the NLRI comes from MP_UNREACH: always one 3-octet Compatibility field, whatever its
  *   value (its exact 24 bits are kept; `labels` shows their label reading, `value >>> 4`);
