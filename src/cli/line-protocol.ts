@@ -66,6 +66,8 @@ export const FAST_DECODE_LIMIT = 1 << 16;
 const tokens = new Int32Array(10);
 /** The bytes of the request's hex, reused (with a backing store of its own: no copy on a view). */
 let scratch = new Uint8Array(new ArrayBuffer(1024));
+let reader = new Reader(scratch);
+const writer = new JsonWriter();
 /** The white space `answerParts` splits on: space, \t, \n, \v, \f, \r. */
 const SPACE = new Uint8Array(256);
 for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]) SPACE[c] = 1;
@@ -152,11 +154,16 @@ export function answerDecodeBytes(registry: Registry, b: Uint8Array, start: numb
     if (v < 0) return UNKNOWN; // not a hex digit (a -1 makes v negative)
     bytes[j] = v;
   }
+  // One Reader over the reused buffer (a window: no subarray per request) and one writer, reused.
+  if (reader.buf !== bytes) reader = new Reader(bytes);
+  reader.family = family;
+  reader.pos = 0;
+  reader.end = size;
+  const r = reader;
+  const j = writer;
   try {
-    // Over the window of the reused buffer: no subarray per request. The models die here.
-    const r = new Reader(bytes, family, 0, size);
     const first = decodeNext(codec, r, LOSSLESS);
-    const j = new JsonWriter();
+    j.out = 'decoded json ';
     if (r.pos >= r.end && codec.jsonMany === 'auto') writeJson(codec, first, j);
     else {
       j.beginArray();
@@ -164,8 +171,9 @@ export function answerDecodeBytes(registry: Registry, b: Uint8Array, start: numb
       while (r.pos < r.end) writeJson(codec, decodeNext(codec, r, LOSSLESS), j);
       j.endArray();
     }
-    return 'decoded json ' + j.take();
+    return j.take();
   } catch (e) {
+    j.take(); // reset a writer left half-way
     if (e instanceof NlriError) return UNKNOWN;
     return undefined; // a codec bug: answerParts answers it the way it answers every bug
   }
