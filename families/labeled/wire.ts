@@ -73,24 +73,9 @@ function fail(code: 'invalid-model' | 'too-long', message: string, family: strin
   throw new NlriError(code, message, family, -1);
 }
 
-/**
- * True when a decoded view's input bytes are its encoding, so that they can be copied: a
- * Compatibility field is written back as is, and a stack is when only its last entry has the S
- * bit (what the decoder read; the writer sets S on the last entry only). Everything the
- * model checks below holds for a view by construction (20-bit labels, 3-bit TCs, a length octet
- * that fits, the prefix length in range, a withdrawal's label reading), except the family's AFI.
- */
-function copiable(m: LabeledView): boolean {
-  if (m.withdraw) return true;
-  const b = m._b;
-  const last = m._p + 3 * (m._n - 1) + 2;
-  for (let q = m._p + 2; q < last; q += 3) if (b[q]! & 1) return false;
-  return (b[last]! & 1) === 1;
-}
-
 /** Exact encoded size; checks the model first (labels, prefix, the 255-bit length limit). */
 export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: string): number {
-  if (m instanceof LabeledView && m.v6 === v6 && copiable(m)) return 1 + 3 * m._n + ((m._len + 7) >>> 3);
+  if (m instanceof LabeledView && m.v6 === v6 && m._copiable()) return 1 + 3 * m._n + ((m._len + 7) >>> 3);
   const labels = m.labels;
   if (labels.length === 0) fail('invalid-model', 'a labeled unicast NLRI needs at least one label', family);
   for (const l of labels) {
@@ -112,7 +97,7 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
 }
 
 export function encodeLabeled(m: LabeledNlri, w: Writer): void {
-  if (m instanceof LabeledView && copiable(m)) {
+  if (m instanceof LabeledView && m._copiable()) {
     // The length octet, the label field and the prefix octets, as decoded.
     w.range(m._b, m._p - 1, m._afterLabels + ((m._len + 7) >>> 3));
     return;

@@ -77,6 +77,7 @@ function fail(code: 'invalid-model' | 'too-long', message: string, family: strin
 /** Exact encoded size; checks the model first (labels, RD, prefix, the 255-bit length limit). */
 export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): number {
   if (isUnparsed(m)) return m.raw.length;
+  if (m instanceof VpnView && m.v6 === v6 && m._copiable()) return 1 + 3 * m._n + 8 + ((m._len + 7) >>> 3);
   const labels = m.labels;
   if (labels.length === 0) fail('invalid-model', 'a VPN NLRI needs at least one label', family);
   for (const l of labels) {
@@ -104,6 +105,11 @@ export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): num
 export function encodeVpn(m: VpnRoute, w: Writer): void {
   if (isUnparsed(m)) {
     w.bytes(m.raw);
+    return;
+  }
+  if (m instanceof VpnView && m._copiable()) {
+    // The length octet, the label field, the RD and the prefix octets, as decoded.
+    w.range(m._b, m._p - 1, m._afterLabels + 8 + ((m._len + 7) >>> 3));
     return;
   }
   const labels = m.labels;

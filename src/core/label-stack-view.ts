@@ -41,6 +41,22 @@ export abstract class LabelStackView {
     return this.withdraw ? compatibilityAt(this._b, this._p) : undefined;
   }
 
+  /**
+   * True when the input bytes from the length octet (just before `_p`) on are this view's
+   * encoding, so an encoder may copy them: a Compatibility field is written back as is, and a
+   * stack is when only its last entry has the S bit (what the decoders read; the writers set S
+   * on the last entry only). What the encoders check of a built model holds for a view by
+   * construction (20-bit labels, 3-bit TCs, a length octet, a prefix length in range, a
+   * withdrawal's label reading), except that the family's AFI must still match `v6`.
+   */
+  _copiable(): boolean {
+    if (this.withdraw) return true;
+    const b = this._b;
+    const last = this._p + 3 * (this._n - 1) + 2;
+    for (let q = this._p + 2; q < last; q += 3) if (b[q]! & 1) return false;
+    return (b[last]! & 1) === 1;
+  }
+
   /** Index of the first octet after the label field. */
   get _afterLabels(): number {
     return this._p + 3 * this._n;
