@@ -19,13 +19,12 @@
  * a decode error anywhere still makes the whole answer `decoded unknown`, as in Ze.
  */
 import { NlriError } from '../core/errors.js';
-import { fromHex, toHex } from '../core/hex.js';
+import { NIBBLE_BYTE, fromHex, toHex } from '../core/hex.js';
 import { JsonWriter } from '../core/json.js';
 import { Reader } from '../core/reader.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from '../registry/family.js';
 import type { Registry } from '../registry/registry.js';
 import { decodeNext, encode, writeJson } from '../registry/ops.js';
-import { NIBBLE_BYTE } from '../core/hex.js';
 
 export const UNKNOWN = 'decoded unknown';
 
