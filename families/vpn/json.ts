@@ -15,9 +15,8 @@
  * - Ze's `{"parsed":false,"raw":"<HEX>"}` for what did not parse.
  */
 import { toHex } from '../../src/core/hex.js';
-import { compatibilityText, isCanonicalCompatibility } from '../../src/core/label-scan.js';
+import { compatibilityText, isCanonicalCompatibility, labelsJsonAt } from '../../src/core/label-scan.js';
 import type { JsonWriter } from '../../src/core/json.js';
-import { labelsJsonAt } from '../../src/core/label-scan.js';
 import { maskedPrefixText } from '../../src/core/prefix-text.js';
 import { rdToString } from '../../src/core/rd.js';
 import { isUnparsed, VpnView, type VpnRoute } from './model.js';
