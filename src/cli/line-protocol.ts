@@ -21,6 +21,7 @@
 import { NlriError } from '../core/errors.js';
 import { NIBBLE_BYTE, fromHex, toHex } from '../core/hex.js';
 import { JsonWriter } from '../core/json.js';
+import { JsonByteWriter } from '../core/json-bytes.js';
 import { Reader } from '../core/reader.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from '../registry/family.js';
 import type { Registry } from '../registry/registry.js';
@@ -66,7 +67,6 @@ const tokens = new Int32Array(10);
 /** The bytes of the request's hex, reused (with a backing store of its own: no copy on a view). */
 let scratch = new Uint8Array(new ArrayBuffer(1024));
 let reader = new Reader(scratch);
-const writer = new JsonWriter();
 /** The white space `answerParts` splits on: space, \t, \n, \v, \f, \r. */
 const SPACE = new Uint8Array(256);
 for (const c of [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d]) SPACE[c] = 1;
@@ -100,6 +100,19 @@ function isWord(b: Uint8Array, start: number, end: number, word: string): boolea
  * `answerParts`, which has the answer for every case.
  */
 export function answerDecodeBytes(registry: Registry, b: Uint8Array, start: number, end: number): string | undefined {
+  const w = textWriter.point(textWriter.buf, 0);
+  const done = writeDecodeBytes(registry, b, start, end, w);
+  return done === true ? w.take() : done;
+}
+
+const textWriter = new JsonByteWriter(new Uint8Array(1024));
+
+/**
+ * `answerDecodeBytes` written as UTF-8 into `w` at `w.pos` (no string made for the answer):
+ * true when the answer is written (`w.pos` is after it; `w.buf` may have grown), `UNKNOWN` or
+ * undefined as `answerDecodeBytes` gives them, with nothing written.
+ */
+export function writeDecodeBytes(registry: Registry, b: Uint8Array, start: number, end: number, w: JsonByteWriter): true | typeof UNKNOWN | undefined {
   let n = 0;
   for (let i = start; i < end; ) {
     while (i < end && SPACE[b[i]!]) i++;
@@ -153,26 +166,28 @@ export function answerDecodeBytes(registry: Registry, b: Uint8Array, start: numb
     if (v < 0) return UNKNOWN; // not a hex digit (a -1 makes v negative)
     bytes[j] = v;
   }
-  // One Reader over the reused buffer (a window: no subarray per request) and one writer, reused.
+  // One Reader over the reused buffer (a window: no subarray per request).
   if (reader.buf !== bytes) reader = new Reader(bytes);
   reader.family = family;
   reader.pos = 0;
   reader.end = size;
   const r = reader;
-  const j = writer;
+  const at = w.pos;
   try {
     const first = decodeNext(codec, r, LOSSLESS);
-    j.out = 'decoded json ';
-    if (r.pos >= r.end && codec.jsonMany === 'auto') writeJson(codec, first, j);
+    w.ascii('decoded json ');
+    if (r.pos >= r.end && codec.jsonMany === 'auto') writeJson(codec, first, w);
     else {
-      j.beginArray();
-      writeJson(codec, first, j);
-      while (r.pos < r.end) writeJson(codec, decodeNext(codec, r, LOSSLESS), j);
-      j.endArray();
+      w.beginArray();
+      writeJson(codec, first, w);
+      while (r.pos < r.end) writeJson(codec, decodeNext(codec, r, LOSSLESS), w);
+      w.endArray();
     }
-    return j.take();
+    w.clear();
+    return true;
   } catch (e) {
-    j.take(); // reset a writer left half-way
+    w.pos = at; // drop a half-written answer
+    w.clear();
     if (e instanceof NlriError) return UNKNOWN;
     return undefined; // a codec bug: answerParts answers it the way it answers every bug
   }

@@ -15,11 +15,14 @@
  */
 import type { Readable, Writable } from 'node:stream';
 import type { Registry } from '../registry/registry.js';
-import { UNKNOWN, answerDecodeBytes, answerParts, requestFamily } from './line-protocol.js';
+import { JsonByteWriter } from '../core/json-bytes.js';
+import { UNKNOWN, answerParts, requestFamily, writeDecodeBytes } from './line-protocol.js';
 
 /** 16 MiB: the longest request line served (bytes, without the line end). */
 export const MAX_REQUEST_LINE = 16 * 1024 * 1024;
 const BATCH = 64 * 1024;
+/** A batch buffer: a full batch and the longest usual answer line. */
+const OUT_SIZE = 2 * BATCH;
 
 export interface ServeOptions {
   /** Longest request line in bytes (default `MAX_REQUEST_LINE`). */
@@ -66,8 +69,11 @@ function headOf(pieces: Buffer[], n: number): string {
 export async function serveLineProtocol(registry: Registry, input: Readable, output: Writable, opts: ServeOptions = {}): Promise<void> {
   const maxLine = opts.maxLine ?? MAX_REQUEST_LINE;
   const onOverlong = opts.onOverlong ?? ((n: number) => process.stderr.write(`ze-nlri --decode: line ${n} is longer than ${maxLine} bytes: not read\n`));
-  let batch: string[] = [];
-  let batchLen = 0;
+  // The answers not yet written, as UTF-8 bytes: `out[0..outPos)`. A batch handed to `output`
+  // is the stream's from then on, so each flush starts a new buffer.
+  let out: Buffer = Buffer.allocUnsafe(OUT_SIZE);
+  let outPos = 0;
+  const w = new JsonByteWriter(out, 0);
   let lineNo = 0;
   // The unfinished line: its chunks, or (skipping) the first bytes of a line too long to keep.
   let parts: Buffer[] = [];
@@ -75,19 +81,37 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
   let skipping = false;
   let skipHead = '';
 
+  /** Set when `output` asked to wait (a write returned false): the next flush waits for it to drain. */
+  let full = false;
+  const send = (chunk: Uint8Array | string): void => {
+    if (!output.destroyed && !output.write(chunk)) full = true;
+  };
+  const sendBatch = (): void => {
+    if (outPos === 0) return;
+    const bytes = out.subarray(0, outPos);
+    out = Buffer.allocUnsafe(OUT_SIZE);
+    outPos = 0;
+    send(bytes);
+  };
   const flush = async (): Promise<void> => {
-    if (batchLen === 0) return;
-    const s = batch.length === 1 ? batch[0]! : batch.join('');
-    batch = [];
-    batchLen = 0;
-    if (output.destroyed) return;
-    if (!output.write(s)) await drained(output);
+    sendBatch();
+    if (full) {
+      full = false;
+      await drained(output);
+    }
   };
   /** Queue answer text; true when the batch is full (then `await flush()`: no promise per piece). */
   const put = (s: string): boolean => {
-    batch.push(s);
-    batchLen += s.length;
-    return batchLen >= BATCH;
+    // At most 3 octets per UTF-16 unit: a piece that may not fit goes after the batch, alone.
+    if (outPos + s.length * 3 > out.length) {
+      sendBatch();
+      if (s.length * 3 > out.length) {
+        send(s);
+        return true;
+      }
+    }
+    outPos += out.write(s, outPos);
+    return outPos >= BATCH || full;
   };
   const serve = async (line: Buffer): Promise<void> => {
     let text = line.toString('utf8');
@@ -97,7 +121,7 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
       if (loading) {
         await loading;
         if (served(line, 0, line.length)) {
-          if (batchLen >= BATCH) await flush();
+          if (outPos >= BATCH) await flush();
           return;
         }
       }
@@ -118,12 +142,16 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
   };
   /** A `decode … nlri` line answered from its bytes (line-protocol.ts); false: use `serve`. */
   const served = (b: Buffer, start: number, end: number): boolean => {
-    const answer = answerDecodeBytes(registry, b, start, end);
+    w.point(out, outPos);
+    const answer = writeDecodeBytes(registry, b, start, end, w);
     // UNKNOWN: maybe a family still to load (`serve` loads it and asks again).
     if (answer === undefined || (answer === UNKNOWN && opts.load)) return false;
+    if (answer === UNKNOWN) w.ascii(UNKNOWN);
+    w.ascii('\n');
     lineNo++;
-    batch.push(answer, '\n');
-    batchLen += answer.length + 1;
+    // A long answer grew the writer's buffer (a copy of the batch and the answer): it is the batch now.
+    if (w.buf !== out) out = Buffer.from(w.buf.buffer, w.buf.byteOffset, w.buf.length);
+    outPos = w.pos;
     return true;
   };
   const overlong = async (): Promise<void> => {
@@ -158,7 +186,7 @@ export async function serveLineProtocol(registry: Registry, input: Readable, out
         skipHead = '';
       } else if (size === 0) {
         if (!served(buf, start, end)) await serve(buf.subarray(start, end));
-        else if (batchLen >= BATCH) await flush();
+        else if (outPos >= BATCH) await flush();
       }
       else {
         parts.push(buf.subarray(start, end));

@@ -62,7 +62,7 @@ export function goQuote(s: string): string {
   return NEEDS_ESCAPE.test(s) ? escapeSlow(s) : '"' + s + '"';
 }
 
-interface Injection {
+export interface Injection {
   key: string;
   /** JSON text of the value. */
   value: string;
@@ -73,11 +73,11 @@ interface Injection {
 export class JsonWriter {
   /** The text written so far. */
   out = '';
-  private comma = false;
-  private depth = 0;
-  private injection: Injection | null = null;
+  protected comma = false;
+  protected depth = 0;
+  protected injection: Injection | null = null;
 
-  private sep(): void {
+  protected sep(): void {
     if (this.comma) this.out += ',';
   }
 
@@ -87,7 +87,7 @@ export class JsonWriter {
     return this;
   }
 
-  private flushInjection(beforeKey: string | null): void {
+  protected flushInjection(beforeKey: string | null): void {
     const inj = this.injection;
     if (inj === null || inj.depth !== this.depth) return;
     if (beforeKey !== null && !(inj.key < beforeKey)) return;
