@@ -215,8 +215,8 @@ function checkValueLength(n: number, what: string): void {
 
 /** Exact encoded size of one NLRI. */
 export function nlriLength(m: BgpLsModel, vpn: boolean): number {
-  if (m.kind === 'unparsed') return m.raw.length;
   if (m instanceof BgpLsView && m._vpn === vpn && m._copiable()) return m._e - m._s;
+  if (m.kind === 'unparsed') return m.raw.length;
   let n = 4 + HEAD + (vpn ? 8 : 0) + (m.trailing?.length ?? 0);
   for (const t of m.tlvs) n += tlvLength(t);
   return n;
@@ -331,12 +331,16 @@ export function tlvBytes(t: LsTlv): Uint8Array {
 
 /** Write one NLRI (exactly `nlriLength` bytes). */
 export function encodeNlri(m: BgpLsModel, w: Writer, vpn: boolean): void {
-  if (m.kind === 'unparsed') {
-    w.bytes(m.raw);
-    return;
-  }
   if (m instanceof BgpLsView && m._vpn === vpn && m._copiable()) {
     w.range(m._b, m._s, m._e); // a decoded NLRI, as received
+    return;
+  }
+  encodeModel(m, w, vpn);
+}
+
+function encodeModel(m: BgpLsModel, w: Writer, vpn: boolean): void {
+  if (m.kind === 'unparsed') {
+    w.bytes(m.raw);
     return;
   }
   const type = NLRI_TYPE[m.kind as LsNlriKind];
