@@ -6,6 +6,7 @@
 export { codecs, bgpLs, bgpLsVpn, bgpLsSpf, AFI_BGP_LS, SAFI_BGP_LS, SAFI_BGP_LS_VPN, SAFI_BGP_LS_SPF } from './codecs.js';
 export { samples } from './samples.js';
 export * from './model.js';
+export { BgpLsView } from './view.js';
 export { nlriFromArgs, nlriToArgs } from './args.js';
 export { nlriText } from './text.js';
 export {

@@ -104,12 +104,15 @@ export interface BgpLsNlri extends NlriBase {
   readonly protocolId: number;
   /** The 64-bit Identifier (Ze calls it `l3-routing-topology`). */
   readonly identifier: bigint;
-  /** Route Distinguisher, 8 octets: present exactly for `bgp-ls/bgp-ls-vpn` (RFC 9552 §5.2). */
-  readonly rd?: Uint8Array;
+  /**
+   * Route Distinguisher, 8 octets: present exactly for `bgp-ls/bgp-ls-vpn` (RFC 9552 §5.2).
+   * `| undefined`: the decoded view's getter (view.ts) implements it under exactOptionalPropertyTypes.
+   */
+  readonly rd?: Uint8Array | undefined;
   /** The TLVs after Protocol-ID and Identifier, in wire order. */
   readonly tlvs: readonly LsTlv[];
-  /** Bytes after the last whole TLV. */
-  readonly trailing?: Uint8Array;
+  /** Bytes after the last whole TLV (`| undefined`: as `rd`). */
+  readonly trailing?: Uint8Array | undefined;
 }
 
 /**

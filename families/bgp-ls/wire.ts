@@ -35,134 +35,12 @@ import {
   type NodeDescriptor,
   type NodeDescriptors,
 } from './model.js';
+import { u16 } from './tlv-read.js';
+import { BgpLsView } from './view.js';
 
 /** Protocol-ID (1) + Identifier (8). */
 const HEAD = 9;
 
-function u16(b: Uint8Array, o: number): number {
-  return (b[o]! << 8) | b[o + 1]!;
-}
-
-function u32(b: Uint8Array, o: number): number {
-  return ((b[o]! << 24) >>> 0) + ((b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!);
-}
-
-/** How many whole TLVs `b[start..end)` holds before the end or the first one that runs past it. */
-function countTlvs(b: Uint8Array, start: number, end: number): number {
-  let n = 0;
-  let p = start;
-  while (end - p >= 4) {
-    const len = u16(b, p + 2);
-    if (len > end - p - 4) break;
-    p += 4 + len;
-    n++;
-  }
-  return n;
-}
-
-/** Walk the sub-TLVs of a TLV 256/257 value `b[start..end)`. */
-function readDescriptors(kind: 'local-node' | 'remote-node', b: Uint8Array, start: number, end: number): NodeDescriptors {
-  // Counted first, then made at its size: an empty array's first push reserves 16 slots.
-  const descriptors = new Array<NodeDescriptor>(countTlvs(b, start, end));
-  let p = start;
-  for (let i = 0; i < descriptors.length; i++) {
-    const type = u16(b, p);
-    const len = u16(b, p + 2);
-    const v = p + 4;
-    descriptors[i] = readDescriptor(type, len, b, v);
-    p = v + len;
-  }
-  return p < end ? { kind, descriptors, trailing: b.subarray(p, end) } : { kind, descriptors };
-}
-
-function readDescriptor(type: number, len: number, b: Uint8Array, v: number): NodeDescriptor {
-  switch (type) {
-    case TLV.AS:
-      if (len === 4) return { kind: 'as', asn: u32(b, v) };
-      break;
-    case TLV.BGP_LS_ID:
-      if (len === 4) return { kind: 'bgp-ls-id', id: u32(b, v) };
-      break;
-    case TLV.OSPF_AREA_ID:
-      if (len === 4) return { kind: 'ospf-area-id', area: u32(b, v) };
-      break;
-    case TLV.IGP_ROUTER_ID:
-      if (len === 4 || len === 6 || len === 7 || len === 8) return { kind: 'igp-router-id', id: b.subarray(v, v + len) };
-      break;
-    case TLV.BGP_ROUTER_ID:
-      if (len === 4) return { kind: 'bgp-router-id', id: b.subarray(v, v + 4) };
-      break;
-    case TLV.MEMBER_ASN:
-      if (len === 4) return { kind: 'member-asn', asn: u32(b, v) };
-      break;
-    case TLV.SRV6_SID:
-      if (len === 16) return { kind: 'srv6-sid', sid: b.subarray(v, v + 16) };
-      break;
-  }
-  return { kind: 'tlv', type, value: b.subarray(v, v + len) };
-}
-
-function readTlv(type: number, len: number, b: Uint8Array, v: number): LsTlv {
-  switch (type) {
-    case TLV.LOCAL_NODE:
-      return readDescriptors('local-node', b, v, v + len);
-    case TLV.REMOTE_NODE:
-      return readDescriptors('remote-node', b, v, v + len);
-    case TLV.LINK_ID:
-      if (len === 8) return { kind: 'link-id', local: u32(b, v), remote: u32(b, v + 4) };
-      break;
-    case TLV.IPV4_INTERFACE:
-      if (len === 4) return { kind: 'ipv4-interface', addr: b.subarray(v, v + 4) };
-      break;
-    case TLV.IPV4_NEIGHBOR:
-      if (len === 4) return { kind: 'ipv4-neighbor', addr: b.subarray(v, v + 4) };
-      break;
-    case TLV.IPV6_INTERFACE:
-      if (len === 16) return { kind: 'ipv6-interface', addr: b.subarray(v, v + 16) };
-      break;
-    case TLV.IPV6_NEIGHBOR:
-      if (len === 16) return { kind: 'ipv6-neighbor', addr: b.subarray(v, v + 16) };
-      break;
-    case TLV.MT_ID:
-      if ((len & 1) === 0) {
-        const ids: number[] = [];
-        for (let i = 0; i < len; i += 2) ids.push(u16(b, v + i));
-        return { kind: 'mt-id', ids };
-      }
-      break;
-    case TLV.OSPF_ROUTE_TYPE:
-      if (len === 1) return { kind: 'ospf-route-type', routeType: b[v]! };
-      break;
-    case TLV.IP_REACHABILITY:
-      if (len >= 1 && len === 1 + ((b[v]! + 7) >>> 3)) return { kind: 'ip-reachability', length: b[v]!, addr: b.subarray(v + 1, v + len) };
-      break;
-    case TLV.SRV6_SID:
-      if (len === 16) return { kind: 'srv6-sid', sid: b.subarray(v, v + 16) };
-      break;
-    case TLV.SR_POLICY_CP: {
-      if (len < 2) break;
-      const ep = b[v + 1]! & 0x80 ? 16 : 4;
-      const og = b[v + 1]! & 0x40 ? 16 : 4;
-      if (len !== 16 + ep + og) break;
-      const o = v + 4 + ep;
-      return {
-        kind: 'sr-policy-cp',
-        protocolOrigin: b[v]!,
-        flags: b[v + 1]!,
-        reserved: u16(b, v + 2),
-        endpoint: b.subarray(v + 4, o),
-        color: u32(b, o),
-        originatorAsn: u32(b, o + 4),
-        originator: b.subarray(o + 8, o + 8 + og),
-        discriminator: u32(b, o + 8 + og),
-      };
-    }
-    case TLV.AF_LINK:
-      if (len === 1) return { kind: 'af-link', af: b[v]! };
-      break;
-  }
-  return { kind: 'tlv', type, value: b.subarray(v, v + len) };
-}
 
 /** TLV 554's length for its flags octet (RFC 9857 §4.1): 24, 36 or 48. */
 export function cpDescriptorLength(flags: number): number {
@@ -233,49 +111,34 @@ export function minBodyLength(vpn: boolean): number {
   return HEAD + (vpn ? 8 : 0);
 }
 
-/** Decode one BGP-LS NLRI at `r.pos` (RFC 9552 §5.2). */
+/**
+ * Decode one BGP-LS NLRI at `r.pos` (RFC 9552 §5.2): check its framing (and, for a Node or SRv6
+ * SID NLRI, Ze's descriptor validation; with `strict`, the checks of `strictCheck`) and return a
+ * `BgpLsView` of its bytes; an unknown type is kept as bytes.
+ */
 export function decodeNlri(r: Reader, vpn: boolean, opts: DecodeOptions): BgpLsModel {
+  const b = r.buf;
   const start = r.pos;
   const type = r.u16('NLRI type');
   const len = r.u16('total NLRI length');
   const min = minBodyLength(vpn);
   if (len < min) r.fail('bad-length', `total NLRI length ${len} is below the ${min} octets of its fixed fields`, start + 2);
-  const old = r.limit(len, 'total NLRI length');
+  if (len > r.end - r.pos) r.limit(len, 'total NLRI length'); // throws: truncated
+  const end = r.pos + len;
   const kind = type < KIND_BY_TYPE.length ? KIND_BY_TYPE[type] : undefined;
   if (kind === undefined) {
     // RFC 9552 §5.2: an unknown NLRI type is kept, not dropped; the length frames it.
-    r.restore(old);
-    return { kind: 'unparsed', raw: r.buf.subarray(start, r.pos) };
+    r.pos = end;
+    return { kind: 'unparsed', raw: b.subarray(start, end) };
   }
-  const rd = vpn ? r.bytes(8, 'route distinguisher') : undefined;
-  const protocolId = r.u8('protocol-id');
-  const identifier = r.u64('identifier');
-  const b = r.buf;
-  const body = r.pos;
-  const end = r.end;
+  const body = r.pos + min;
   if (kind === 'node' || kind === 'srv6-sid') {
     const bad = zeDescriptorCheck(b, body, end);
     if (bad >= 0) r.fail('malformed', `descriptor TLV runs past its container`, bad);
   }
-  const tlvs = new Array<LsTlv>(countTlvs(b, body, end));
-  let p = body;
-  for (let i = 0; i < tlvs.length; i++) {
-    const t = u16(b, p);
-    const l = u16(b, p + 2);
-    const v = p + 4;
-    tlvs[i] = readTlv(t, l, b, v);
-    p = v + l;
-  }
-  const m: BgpLsNlri =
-    p < end
-      ? rd
-        ? { kind, protocolId, identifier, rd, tlvs, trailing: b.subarray(p, end) }
-        : { kind, protocolId, identifier, tlvs, trailing: b.subarray(p, end) }
-      : rd
-        ? { kind, protocolId, identifier, rd, tlvs }
-        : { kind, protocolId, identifier, tlvs };
+  const m = new BgpLsView(b, start, end, vpn);
   if (opts.strict) strictCheck(r, m, body, end);
-  r.restore(old);
+  r.pos = end;
   return m;
 }
 
@@ -352,6 +215,7 @@ function checkValueLength(n: number, what: string): void {
 
 /** Exact encoded size of one NLRI. */
 export function nlriLength(m: BgpLsModel, vpn: boolean): number {
+  if (m instanceof BgpLsView && m._vpn === vpn && m._copiable()) return m._e - m._s;
   if (m.kind === 'unparsed') return m.raw.length;
   let n = 4 + HEAD + (vpn ? 8 : 0) + (m.trailing?.length ?? 0);
   for (const t of m.tlvs) n += tlvLength(t);
@@ -467,6 +331,14 @@ export function tlvBytes(t: LsTlv): Uint8Array {
 
 /** Write one NLRI (exactly `nlriLength` bytes). */
 export function encodeNlri(m: BgpLsModel, w: Writer, vpn: boolean): void {
+  if (m instanceof BgpLsView && m._vpn === vpn && m._copiable()) {
+    w.range(m._b, m._s, m._e); // a decoded NLRI, as received
+    return;
+  }
+  encodeModel(m, w, vpn);
+}
+
+function encodeModel(m: BgpLsModel, w: Writer, vpn: boolean): void {
   if (m.kind === 'unparsed') {
     w.bytes(m.raw);
     return;

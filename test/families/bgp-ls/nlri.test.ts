@@ -13,6 +13,7 @@ import { fromHex, toHex } from '../../../src/core/hex.js';
 import { Reader } from '../../../src/core/reader.js';
 import { Registry } from '../../../src/registry/registry.js';
 import { decodeAll, decodeOne, encode, toJson } from '../../../src/registry/ops.js';
+import { plainOf } from '../../../src/registry/plain.js';
 import { VECTOR_DIR } from '../../support/vectors.js';
 import { codecError as err } from '../../support/helpers.js';
 
@@ -163,7 +164,8 @@ describe('VPN (RFC 9552 §5.2: RD after the length)', () => {
   it('encode needs an RD for the VPN family and refuses one for SAFI 71', () => {
     const m = decodeOne(bgpLsVpn, fromHex(hex)) as BgpLsNlri;
     expect(err(() => encode(bgpLs, m)).code).toBe('invalid-model');
-    const { rd: _rd, ...plain } = m;
+    // A decoded model is a view (its fields are getters): spread its plain object, not the view.
+    const { rd: _rd, ...plain } = plainOf(m) as unknown as BgpLsNlri;
     expect(err(() => encode(bgpLsVpn, plain as BgpLsNlri)).code).toBe('invalid-model');
   });
 });
