@@ -25,8 +25,9 @@ import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import type { JsonWriter } from '../../src/core/json.js';
 import { rdToString } from '../../src/core/rd.js';
 import { COMPONENTS, FRAGMENT_FLAG_NAMES, JSON_ORDER_V4, JSON_ORDER_V6, PROTOCOL_NAMES, TCP_FLAG_NAMES } from './components.js';
-import { FLOW_PROTOCOL, FLOW_TCP_FLAGS, OP_AND, OP_MATCH, OP_NOT, isPrefixComponent, type FlowComponent, type FlowOpComponent, type FlowPrefixComponent, type FlowSpecNlri } from './model.js';
-import { WirePrefix, patternOctets } from './wire.js';
+import { FLOW_PROTOCOL, FLOW_TCP_FLAGS, OP_AND, OP_END, OP_MATCH, OP_NOT, isPrefixComponent, type FlowComponent, type FlowOpComponent, type FlowPrefixComponent, type FlowSpecNlri } from './model.js';
+import { FlowView, VIEW_V6, valueAt } from './view.js';
+import { WirePrefix, patternOctets } from './wire-prefix.js';
 
 /** Numeric operator text by the lt/gt/eq bits (RFC 8955 §4.2.1.1 Table 1). */
 export const NUMERIC_OP_TEXT = ['false:', '=', '>', '>=', '<', '<=', '!=', 'true:'];
@@ -37,13 +38,29 @@ const NUMERIC_AND_OP_JSON = NUMERIC_OP_TEXT.map((t) => '"\\u0026' + t.replace(/>
 
 const SCRATCH = new Uint8Array(16);
 
-/** The pattern octets as encoded (a hand-built pattern shorter than its length is zero-filled). */
-function lowerHex(c: FlowPrefixComponent): string {
-  const size = patternOctets(c.len, c.offset);
-  const p = c instanceof WirePrefix ? c.src.subarray(c.at, c.at + c.size) : c.pattern.subarray(0, size);
+/** Lower-case hex of `have` octets at `at`, zero-filled to `size` octets. */
+function lowerHex(buf: Uint8Array, at: number, have: number, size: number): string {
   let h = '';
-  for (let i = 0; i < p.length; i++) h += (p[i]! < 16 ? '0' : '') + p[i]!.toString(16);
-  return h + '00'.repeat(size - p.length);
+  for (let i = 0; i < have; i++) h += (buf[at + i]! < 16 ? '0' : '') + buf[at + i]!.toString(16);
+  return h + '00'.repeat(size - have);
+}
+
+/**
+ * The prefix text of `len`/`offset` whose pattern is the `have` octets at `buf[at]` (fewer than
+ * the wire's octets only for a hand-built pattern, zero-filled as encoded).
+ */
+function patternText(buf: Uint8Array, at: number, have: number, len: number, offset: number, v6: boolean): string {
+  if (len > (v6 ? 128 : 32)) return '0x' + lowerHex(buf, at, have, patternOctets(len, offset)) + '/' + len + '/' + offset;
+  if (!v6) return ipv4ToString(buf, at, have) + '/' + len + '/0';
+  if (offset === 0) return ipv6ToString(buf, at, have) + '/' + len + '/0';
+  // RFC 8956 §3.1: the pattern holds address bits offset..len-1 (plus padding).
+  SCRATCH.fill(0);
+  for (let i = 0; i < have * 8; i++) {
+    const dst = offset + i;
+    if (dst >= 128) break;
+    if (buf[at + (i >> 3)]! & (0x80 >> (i & 7))) SCRATCH[dst >> 3]! |= 0x80 >> (dst & 7);
+  }
+  return ipv6ToString(SCRATCH, 0, 16) + '/' + len + '/' + offset;
 }
 
 /**
@@ -53,28 +70,10 @@ function lowerHex(c: FlowPrefixComponent): string {
  */
 export function prefixText(c: FlowPrefixComponent, v6: boolean): string {
   const { len, offset } = c;
-  if (len > (v6 ? 128 : 32)) return '0x' + lowerHex(c) + '/' + len + '/' + offset;
-  let buf: Uint8Array;
-  let at: number;
-  let size = patternOctets(len, offset);
-  if (c instanceof WirePrefix) {
-    buf = c.src;
-    at = c.at;
-  } else {
-    buf = c.pattern;
-    at = 0;
-    if (size > buf.length) size = buf.length;
-  }
-  if (!v6) return ipv4ToString(buf, at, size) + '/' + len + '/0';
-  if (offset === 0) return ipv6ToString(buf, at, size) + '/' + len + '/0';
-  // RFC 8956 §3.1: the pattern holds address bits offset..len-1 (plus padding).
-  SCRATCH.fill(0);
-  for (let i = 0; i < size * 8; i++) {
-    const dst = offset + i;
-    if (dst >= 128) break;
-    if (buf[at + (i >> 3)]! & (0x80 >> (i & 7))) SCRATCH[dst >> 3]! |= 0x80 >> (dst & 7);
-  }
-  return ipv6ToString(SCRATCH, 0, 16) + '/' + len + '/' + offset;
+  const size = patternOctets(len, offset);
+  if (c instanceof WirePrefix) return patternText(c.src, c.at, size, len, offset, v6);
+  const p = c.pattern;
+  return patternText(p, 0, size > p.length ? p.length : size, len, offset, v6);
 }
 
 function valueText(type: number, v: number | bigint): string {
@@ -124,6 +123,20 @@ export function componentGroups(c: FlowOpComponent): string[][] {
   return groups;
 }
 
+/** One numeric pair: a new group unless it is AND-ed to the one before; the caller closes the last. */
+function numericPair(j: JsonWriter, type: number, i: number, op: number, v: number | bigint): void {
+  if (i === 0) j.beginArray();
+  else if (!(op & OP_AND)) j.endArray().beginArray();
+  j.raw((i === 0 && op & OP_AND ? NUMERIC_AND_OP_JSON : NUMERIC_OP_JSON)[op & 7]! + valueText(type, v) + '"');
+}
+
+/** One bitmask pair: its own group. */
+function bitmaskPair(j: JsonWriter, type: number, op: number, v: number | bigint): void {
+  j.beginArray();
+  for (const s of bitmaskGroup(type, op, v)) j.string(s);
+  j.endArray();
+}
+
 function writeComponent(c: FlowComponent, v6: boolean, j: JsonWriter): void {
   if (isPrefixComponent(c)) {
     j.beginArray().stringRaw(prefixText(c, v6)).endArray();
@@ -131,44 +144,105 @@ function writeComponent(c: FlowComponent, v6: boolean, j: JsonWriter): void {
   }
   const { ops, values, type } = c;
   if (COMPONENTS[type]!.kind === 'bitmask') {
-    for (let i = 0; i < ops.length; i++) {
-      j.beginArray();
-      for (const s of bitmaskGroup(type, ops[i]!, values[i]!)) j.string(s);
-      j.endArray();
-    }
+    for (let i = 0; i < ops.length; i++) bitmaskPair(j, type, ops[i]!, values[i]!);
     return;
   }
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i]!;
-    if (i === 0) j.beginArray();
-    else if (!(op & OP_AND)) j.endArray().beginArray();
-    j.raw((i === 0 && op & OP_AND ? NUMERIC_AND_OP_JSON : NUMERIC_OP_JSON)[op & 7]! + valueText(type, values[i]!) + '"');
-  }
+  for (let i = 0; i < ops.length; i++) numericPair(j, type, i, ops[i]!, values[i]!);
   j.endArray();
 }
 
-/** Write Ze's JSON object for one FlowSpec NLRI. */
+/** Index past the component at `p` of checked bytes ending at `e` (view.ts reads them alike). */
+function componentEnd(b: Uint8Array, p: number, e: number, v6: boolean): number {
+  if (b[p]! <= 2) {
+    const offset = v6 ? b[p + 2]! : 0;
+    return p + (v6 ? 3 : 2) + patternOctets(b[p + 1]!, offset);
+  }
+  let q = p + 1;
+  let op: number;
+  do {
+    op = b[q]!;
+    q += 1 + (1 << ((op >> 4) & 3));
+  } while (!(op & OP_END) && q < e);
+  return q;
+}
+
+/** `writeComponent` for the component at `p` of a view's checked bytes, read in place. */
+function writeComponentAt(b: Uint8Array, p: number, e: number, v6: boolean, j: JsonWriter): void {
+  const type = b[p]!;
+  if (type <= 2) {
+    const len = b[p + 1]!;
+    const offset = v6 ? b[p + 2]! : 0;
+    j.beginArray().stringRaw(patternText(b, p + (v6 ? 3 : 2), patternOctets(len, offset), len, offset, v6)).endArray();
+    return;
+  }
+  const bitmask = COMPONENTS[type]!.kind === 'bitmask';
+  let q = p + 1;
+  let op: number;
+  let i = 0;
+  do {
+    op = b[q]!;
+    const lb = (op >> 4) & 3;
+    const v = valueAt(b, q + 1, lb);
+    if (bitmask) bitmaskPair(j, type, op, v);
+    else numericPair(j, type, i++, op, v);
+    q += 1 + (1 << lb);
+  } while (!(op & OP_END) && q < e);
+  if (!bitmask) j.endArray();
+}
+
+/** Where each component of the view being written starts, relative to its first (at most 2048 in 4095 octets). */
+const STARTS = new Uint16Array(2048);
+
+/**
+ * Write Ze's JSON object for one FlowSpec NLRI: the component keys in Go map order, the rd in its
+ * sorted place among them. A view whose components were never made (so are as decoded), decoded
+ * for this address family, is read from its bytes.
+ */
 export function writeFlowJson(m: FlowSpecNlri, v6: boolean, j: JsonWriter): void {
-  const cs = m.components;
+  const bytes = m instanceof FlowView && m._c === undefined && ((m._f & VIEW_V6) !== 0) === v6;
+  let b: Uint8Array | undefined;
+  let base = 0;
+  let e = 0;
+  let n = 0;
   let present = 0;
-  for (let i = 0; i < cs.length; i++) present |= 1 << cs[i]!.type;
+  let cs: FlowComponent[] | undefined;
+  if (bytes) {
+    b = m._b;
+    base = m._componentsAt;
+    e = m._e;
+    for (let p = base; p < e; p = componentEnd(b, p, e, v6)) {
+      STARTS[n++] = p - base;
+      present |= 1 << b[p]!;
+    }
+  } else {
+    cs = m.components;
+    for (let i = 0; i < cs.length; i++) present |= 1 << cs[i]!.type;
+  }
   const order = v6 ? JSON_ORDER_V6 : JSON_ORDER_V4;
+  const rd = m.rd;
   j.beginObject();
-  let rdDone = m.rd === undefined;
+  let rdDone = rd === undefined;
   for (let k = 0; k < order.length; k++) {
     const t = order[k]!;
     const info = COMPONENTS[t]!;
     const key = v6 ? info.keyV6 : info.keyV4;
     if (!rdDone && key > 'rd') {
-      j.keyRaw('rd').stringRaw(rdToString(m.rd!));
+      j.keyRaw('rd').stringRaw(rdToString(rd!));
       rdDone = true;
     }
     if (!(present & (1 << t))) continue;
     j.keyRaw(key).beginArray();
-    for (let i = 0; i < cs.length; i++) if (cs[i]!.type === t) writeComponent(cs[i]!, v6, j);
+    if (b !== undefined) {
+      for (let i = 0; i < n; i++) {
+        const p = base + STARTS[i]!;
+        if (b[p] === t) writeComponentAt(b, p, e, v6, j);
+      }
+    } else {
+      for (let i = 0; i < cs!.length; i++) if (cs![i]!.type === t) writeComponent(cs![i]!, v6, j);
+    }
     j.endArray();
   }
-  if (!rdDone) j.keyRaw('rd').stringRaw(rdToString(m.rd!));
+  if (!rdDone) j.keyRaw('rd').stringRaw(rdToString(rd!));
   j.endObject();
 }
 

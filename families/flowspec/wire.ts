@@ -23,72 +23,28 @@ import type { Writer } from '../../src/core/writer.js';
 import { COMPONENTS } from './components.js';
 import {
   FLOW_FLOW_LABEL,
-  FlowOps,
   OP_AND,
   OP_BITMASK_RESERVED,
   OP_END,
   OP_NUMERIC_RESERVED,
   isPrefixComponent,
-  type FlowComponent,
   type FlowOpComponent,
   type FlowPrefixComponent,
   type FlowSpecNlri,
 } from './model.js';
-import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
+import { FlowView, VIEW_V6, VIEW_VPN } from './view.js';
+import { WirePrefix, patternOctets, type FlowShape } from './wire-prefix.js';
+
+export { WirePrefix, patternOctets, type FlowShape } from './wire-prefix.js';
 
 /** Largest NLRI value the 12-bit length can carry (RFC 8955 §4.1). */
 export const MAX_FLOW_LENGTH = 0xfff;
 export const RD_OCTETS = 8;
 
-/** Shape of a decoding: the address family, VPN (RD first) and strictness. */
-export interface FlowShape {
-  readonly v6: boolean;
-  readonly vpn: boolean;
-}
+// The decoder checks every byte the way the eager decoder did (same checks, same order, same
+// messages and offsets) but keeps nothing: the view reads the fields from the bytes later.
 
-/**
- * A decoded prefix component: holds the input buffer and the pattern's position, and makes the
- * `pattern` view only when asked (decoding allocates no typed-array view per prefix).
- */
-export class WirePrefix implements FlowPrefixComponent {
-  readonly type: 1 | 2;
-  readonly len: number;
-  readonly offset: number;
-  /** The decoded input and where the pattern starts in it; `size` pattern octets. */
-  readonly src: Uint8Array;
-  readonly at: number;
-  readonly size: number;
-
-  constructor(type: 1 | 2, len: number, offset: number, src: Uint8Array, at: number, size: number) {
-    this.type = type;
-    this.len = len;
-    this.offset = offset;
-    this.src = src;
-    this.at = at;
-    this.size = size;
-  }
-
-  get pattern(): Uint8Array {
-    return this.src.subarray(this.at, this.at + this.size);
-  }
-
-  /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
-  toJSON(): Record<string, unknown> {
-    return plainJson(this);
-  }
-
-  /** `console.log` / `util.inspect`: the plain object, not the buffer and offsets. */
-  [INSPECT](depth: number, options: object, inspect: (v: unknown, o: object) => string): string {
-    return inspectPlain(this, depth, options, inspect);
-  }
-}
-
-/** Pattern octets on the wire for a prefix of `len` bits skipping `offset` bits. */
-export function patternOctets(len: number, offset: number): number {
-  return (len - offset + 7) >> 3;
-}
-
-function readPrefix(r: Reader, type: 1 | 2, v6: boolean, strict: boolean, at: number): WirePrefix {
+function scanPrefix(r: Reader, v6: boolean, strict: boolean, at: number): void {
   const len = r.u8('prefix length');
   const offset = v6 ? r.u8('prefix offset') : 0;
   if (offset > len) r.fail('malformed', `IPv6 prefix offset ${offset} exceeds its length ${len}`, at);
@@ -98,40 +54,32 @@ function readPrefix(r: Reader, type: 1 | 2, v6: boolean, strict: boolean, at: nu
   }
   const size = patternOctets(len, offset);
   if (size > r.end - r.pos) r.need(size, 'prefix pattern');
-  const p = new WirePrefix(type, len, offset, r.buf, r.pos, size);
   r.pos += size;
-  return p;
 }
 
-function readValue(r: Reader, op: number): number | bigint {
-  switch ((op >> 4) & 3) {
-    case 0: return r.u8('operator value');
-    case 1: return r.u16('operator value');
-    case 2: return r.u32('operator value');
-    default: return r.u64('operator value');
-  }
+/** Step over the value of `op` (1, 2, 4 or 8 octets by its len bits). */
+function skipValue(r: Reader, op: number): void {
+  const n = 1 << ((op >> 4) & 3);
+  if (r.end - r.pos < n) r.need(n, 'operator value');
+  r.pos += n;
 }
 
-function readOps(r: Reader, type: number, bitmask: boolean, strict: boolean): FlowOpComponent {
+function scanOps(r: Reader, type: number, bitmask: boolean, strict: boolean): void {
   if (r.pos >= r.end) r.need(1, 'operator');
+  const b = r.buf;
   let at = r.pos;
-  let op = r.buf[r.pos++]!;
-  const first = readValue(r, op);
+  let op = b[r.pos++]!;
+  skipValue(r, op);
   if (strict) strictOp(r, type, bitmask, op, true, at);
-  // The common single-pair component: exact-size arrays, no growth.
-  if (op & OP_END) return new FlowOps(type, [op], [first]) as FlowOpComponent;
-  const ops: number[] = [op];
-  const values: (number | bigint)[] = [first];
+  if (op & OP_END) return;
   while (r.pos < r.end) {
     at = r.pos;
-    op = r.buf[r.pos++]!;
-    values.push(readValue(r, op));
-    ops.push(op);
+    op = b[r.pos++]!;
+    skipValue(r, op);
     if (strict) strictOp(r, type, bitmask, op, false, at);
-    if (op & OP_END) return new FlowOps(type, ops, values) as FlowOpComponent;
+    if (op & OP_END) return;
   }
   if (strict) r.fail('malformed', `component ${type}: operator list ends without the end-of-list bit`, at);
-  return new FlowOps(type, ops, values) as FlowOpComponent;
 }
 
 function strictOp(r: Reader, type: number, bitmask: boolean, op: number, first: boolean, at: number): void {
@@ -145,27 +93,22 @@ function strictOp(r: Reader, type: number, bitmask: boolean, op: number, first: 
   if (!ok) r.fail('malformed', `component ${type}: ${1 << lenBits}-octet value not allowed`, at);
 }
 
-/** Decode one FlowSpec NLRI (length, optional RD, components) at `r.pos`. */
-export function decodeFlowSpec(r: Reader, shape: FlowShape, strict: boolean): FlowSpecNlri {
+/** Decode one FlowSpec NLRI (length, optional RD, components) at `r.pos`: check it, return its view. */
+export function decodeFlowSpec(r: Reader, shape: FlowShape, strict: boolean): FlowView {
   const start = r.pos;
   const b0 = r.u8('FlowSpec NLRI length');
   let len = b0;
-  let longLength = false;
-  if (b0 >= 0xf0) {
-    len = ((b0 & 0x0f) << 8) | r.u8('FlowSpec NLRI length');
-    longLength = len < 240;
-  }
+  if (b0 >= 0xf0) len = ((b0 & 0x0f) << 8) | r.u8('FlowSpec NLRI length');
   const old = r.limit(len, 'FlowSpec NLRI length');
-  let rd: Uint8Array | undefined;
   if (shape.vpn) {
     if (len < RD_OCTETS) r.fail('bad-length', `FlowSpec-VPN NLRI length ${len} is shorter than its route distinguisher`, start);
-    rd = r.bytes(RD_OCTETS, 'route distinguisher');
+    r.skip(RD_OCTETS, 'route distinguisher');
   }
-  const components: FlowComponent[] = [];
+  const b = r.buf;
   let last = 0;
   while (r.pos < r.end) {
     const at = r.pos;
-    const type = r.buf[r.pos++]!;
+    const type = b[r.pos++]!;
     const info = COMPONENTS[type];
     if (info === undefined) r.fail('unknown-type', `unknown FlowSpec component type ${type}`, at);
     if (strict) {
@@ -173,14 +116,12 @@ export function decodeFlowSpec(r: Reader, shape: FlowShape, strict: boolean): Fl
       if (type <= last) r.fail('malformed', `component type ${type} after type ${last}: types must strictly increase`, at);
     }
     last = type;
-    if (info.kind === 'prefix') components.push(readPrefix(r, type as 1 | 2, shape.v6, strict, at));
-    else components.push(readOps(r, type, info.kind === 'bitmask', strict));
+    if (info.kind === 'prefix') scanPrefix(r, shape.v6, strict, at);
+    else scanOps(r, type, info.kind === 'bitmask', strict);
   }
+  const end = r.end;
   r.restore(old);
-  const m: FlowSpecNlri = { components };
-  if (rd !== undefined) m.rd = rd;
-  if (longLength) m.longLength = true;
-  return m;
+  return new FlowView(b, start, end, (shape.v6 ? VIEW_V6 : 0) + (shape.vpn ? VIEW_VPN : 0));
 }
 
 function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): number {
@@ -242,6 +183,8 @@ export function flowValueLength(m: FlowSpecNlri, shape: FlowShape, family: strin
 }
 
 export function flowEncodingLength(m: FlowSpecNlri, shape: FlowShape, family: string): number {
+  // A view as decoded for this shape is its input bytes (view.ts `_copiable`): nothing to check.
+  if (m instanceof FlowView && m._copiable(shape)) return m._e - m._p;
   const n = flowValueLength(m, shape, family);
   return n + (n >= 240 || m.longLength ? 2 : 1);
 }
@@ -275,6 +218,10 @@ function writePattern(w: Writer, c: FlowPrefixComponent, size: number): void {
 
 /** Write the NLRI (length, RD, components); the model was checked by `flowEncodingLength`. */
 export function encodeFlowSpec(m: FlowSpecNlri, w: Writer, shape: FlowShape): void {
+  if (m instanceof FlowView && m._copiable(shape)) {
+    w.range(m._b, m._p, m._e); // length octets, RD and components, as decoded
+    return;
+  }
   const n = rawValueLength(m, shape);
   if (n >= 240 || m.longLength) w.u16(0xf000 | n);
   else w.u8(n);
