@@ -201,15 +201,15 @@ export function flowOps(type: number, ops: number[], values: (number | bigint)[]
 }
 
 export interface FlowSpecNlri extends NlriBase {
-  /** Route Distinguisher (8 octets), FlowSpec-VPN only (RFC 8955 §8). */
-  rd?: Uint8Array;
+  /** Route Distinguisher (8 octets), FlowSpec-VPN only (RFC 8955 §8). A decoded view's is undefined outside flow-vpn. */
+  rd?: Uint8Array | undefined;
   /** Components in wire order. */
   components: FlowComponent[];
   /**
    * The NLRI length was sent in the 2-octet form although it is below 240 (RFC 8955 §4.1 allows
    * it; Ze accepts it). Kept so such an input re-encodes byte for byte.
    */
-  longLength?: boolean;
+  longLength?: boolean | undefined;
 }
 
 export function isPrefixComponent(c: FlowComponent): c is FlowPrefixComponent {
