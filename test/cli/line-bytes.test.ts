@@ -143,3 +143,23 @@ describe('--decode loads a family group when a request first names it', () => {
     expect(f.registry.has('ipv6/flow')).toBe(true);
   });
 });
+
+describe('the byte path writes into the server\'s output batch', () => {
+  it('answers longer than a batch buffer (it grows), many batches, string-path answers between: the same text in order', async () => {
+    const rtc = samples.find((x) => x.family === 'ipv4/rtc')!;
+    const flow = samples.find((x) => x.family === 'ipv4/flow')!;
+    // 5000 RTC NLRIs (about 60 KiB of hex, under FAST_DECODE_LIMIT): an answer of about 350 KiB,
+    // more than the 128 KiB batch buffer.
+    const big = `decode nlri ipv4/rtc ${rtc.hex.repeat(5000)}`;
+    expect(rtc.hex.length * 5000 / 2).toBeLessThan(FAST_DECODE_LIMIT);
+    const lines: string[] = [];
+    for (let i = 0; i < 3000; i++) lines.push(`decode nlri ${flow.family} ${flow.hex}`);
+    lines.splice(10, 0, big, `decode text nlri ${flow.family} ${flow.hex}`, 'encode nlri ipv4/rtc 65001:100:1', big);
+    lines.push(big);
+    const sink = new Sink();
+    await serveLineProtocol(reg, Readable.from([Buffer.from(lines.join('\n') + '\n')]), sink);
+    const want = lines.map((l) => answerLine(reg, l) + '\n').join('');
+    expect(want.length).toBeGreaterThan(1_000_000);
+    expect(sink.text).toBe(want);
+  });
+});
