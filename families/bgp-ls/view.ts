@@ -6,6 +6,7 @@
  * bytes when asked, `tlvs` once (kept after the first read). Byte fields are subarrays of the
  * input, as in a model decoded eagerly. Built models stay plain objects with the same fields.
  */
+import { u64At } from '../../src/core/reader.js';
 import { INSPECT, inspectPlain, plainJson } from '../../src/registry/plain.js';
 import { KIND_BY_TYPE, type BgpLsNlri, type LsNlriKind, type LsTlv } from './model.js';
 import { readTlvs, tlvsEnd } from './tlv-read.js';
@@ -56,12 +57,7 @@ export class BgpLsView implements BgpLsNlri {
   }
 
   get identifier(): bigint {
-    const b = this._b;
-    const p = this._head + 1;
-    const hi = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
-    const lo = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
-    if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo); // below 2^53: exact as a number
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    return u64At(this._b, this._head + 1);
   }
 
   get rd(): Uint8Array | undefined {

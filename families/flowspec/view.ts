@@ -14,6 +14,7 @@
  * `longLength` puts an own value on the object (`VIEW_DETACHED`). While the view is as decoded
  * (`components` never made, nothing assigned), its input bytes are its encoding (`_copiable`).
  */
+import { u64At } from '../../src/core/reader.js';
 import { INSPECT, plainJson, plainOf } from '../../src/registry/plain.js';
 import { FlowOps, OP_END, type FlowComponent, type FlowOpComponent, type FlowSpecNlri } from './model.js';
 import { WirePrefix, patternOctets, type FlowShape } from './wire-prefix.js';
@@ -25,14 +26,6 @@ export const VIEW_DETACHED = 4;
 /** Octets of the NLRI length field whose first octet is `b0` (RFC 8955 §4.1). */
 export function lengthOctets(b0: number): number {
   return b0 >= 0xf0 ? 2 : 1;
-}
-
-/** The 8-octet value at `p` as the decoder reads it (Reader.u64: one BigInt below 2^53). */
-export function u64At(b: Uint8Array, p: number): bigint {
-  const hi = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
-  const lo = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
-  if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo);
-  return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 /** The operator value at `p` of an operator octet with these len bits (RFC 8955 §4.2.1). */

@@ -11,6 +11,17 @@
  */
 import { NlriError, type NlriErrorCode } from './errors.js';
 
+/**
+ * The big-endian 8-octet value at `b[p..p+8)` (bounds are the caller's): two 32-bit halves, one
+ * BigInt for the common value below 2^53. What `Reader.u64` and the lazy views read.
+ */
+export function u64At(b: ArrayLike<number>, p: number): bigint {
+  const hi = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
+  const lo = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
+  if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo); // below 2^53: exact as a number
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
+
 export class Reader {
   readonly buf: Uint8Array;
   private dv: DataView | undefined;
@@ -107,13 +118,9 @@ export class Reader {
     if (this.end - this.pos < 8) this.need(8, what);
     // Two 32-bit halves, not DataView.getBigUint64: no DataView is made (making one over a
     // small on-heap array costs more than the decode), and the common small value is one BigInt.
-    const b = this.buf;
     const p = this.pos;
     this.pos = p + 8;
-    const hi = b[p]! * 0x1000000 + ((b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!);
-    const lo = b[p + 4]! * 0x1000000 + ((b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!);
-    if (hi < 0x200000) return BigInt(hi * 0x100000000 + lo); // below 2^53: exact as a number
-    return (BigInt(hi) << 32n) | BigInt(lo);
+    return u64At(this.buf, p);
   }
 
   /** An unsigned big-endian integer of 1..6 bytes as a number (exact up to 2^48). */
