@@ -199,11 +199,20 @@ function writeAddr(w: Writer, a: Uint8Array): void {
   w.bytes(a);
 }
 
-/** Write the NLRI; `mupEncodingLength` must have accepted it. */
+/**
+ * Write the NLRI; `mupEncodingLength` must have accepted it. The length octet is written after
+ * the data, from the octets written, so the model is not measured a second time.
+ */
 export function encodeMup(m: MupRoute, w: Writer): void {
   w.u8(m.archType);
   w.u16(m.routeType);
-  w.u8(mupEncodingLength(m) - 4);
+  const lenAt = w.pos;
+  w.u8(0);
+  writeData(m, w);
+  w.buf[lenAt] = w.pos - lenAt - 1;
+}
+
+function writeData(m: MupRoute, w: Writer): void {
   if (m.kind === 'raw') {
     w.bytes(m.raw);
     return;

@@ -189,10 +189,19 @@ function writeAddr(w: Writer, a: Uint8Array): void {
   w.bytes(a);
 }
 
-/** Write the NLRI; `mvpnEncodingLength` must have accepted it. */
+/**
+ * Write the NLRI; `mvpnEncodingLength` must have accepted it. The length octet is written after
+ * the payload, from the octets written, so the model is not measured a second time.
+ */
 export function encodeMvpn(m: MvpnRoute, w: Writer): void {
   w.u8(typeOf(m));
-  w.u8(mvpnEncodingLength(m) - 2);
+  const lenAt = w.pos;
+  w.u8(0);
+  writePayload(m, w);
+  w.buf[lenAt] = w.pos - lenAt - 1;
+}
+
+function writePayload(m: MvpnRoute, w: Writer): void {
   switch (m.kind) {
     case 'intra-as-i-pmsi-ad':
       w.bytes(m.rd);
