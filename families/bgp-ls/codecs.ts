@@ -6,7 +6,7 @@
  */
 import type { FamilyCodec } from '../../src/registry/family.js';
 import type { BgpLsModel } from './model.js';
-import { decodeNlri, encodeNlri, nlriLength, recoverNlri } from './wire.js';
+import { decodeNlri, encodeNlri, nlriLength, nlriVerbatim, recoverNlri } from './wire.js';
 import { nlriJson } from './json.js';
 import { nlriFromArgs, nlriToArgs } from './args.js';
 import { nlriText } from './text.js';
@@ -31,6 +31,7 @@ function make(name: string, safi: number, vpn: boolean): FamilyCodec<BgpLsModel>
     decode: (r, opts) => decodeNlri(r, vpn, opts),
     encodingLength: (m) => nlriLength(m, vpn),
     encode: (m, w) => encodeNlri(m, w, vpn),
+    verbatim: (m, span) => nlriVerbatim(m, vpn, span),
     json: nlriJson,
     fromArgs: (args) => nlriFromArgs(args, vpn),
     toArgs: nlriToArgs,

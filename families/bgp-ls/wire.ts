@@ -19,7 +19,7 @@
  * The VPN family reads the Route Distinguisher that RFC 9552 §5.2 puts after the length (Ze
  * does not; docs/ze-compat.md).
  */
-import type { DecodeOptions } from '../../src/registry/family.js';
+import type { DecodeOptions, WireSpan } from '../../src/registry/family.js';
 import type { Reader } from '../../src/core/reader.js';
 import { Writer } from '../../src/core/writer.js';
 import { NlriError, modelError } from '../../src/core/errors.js';
@@ -327,6 +327,15 @@ export function tlvBytes(t: LsTlv): Uint8Array {
   const w = new Writer(tlvLength(t));
   writeTlv(w, t);
   return w.finish();
+}
+
+/** `FamilyCodec.verbatim`: a view as decoded (view.ts `_copiable`), for the same RD layout, is its input bytes. */
+export function nlriVerbatim(m: BgpLsModel, vpn: boolean, span: WireSpan): boolean {
+  if (!(m instanceof BgpLsView) || m._vpn !== vpn || !m._copiable()) return false;
+  span.buf = m._b;
+  span.start = m._s;
+  span.end = m._e;
+  return true;
 }
 
 /** Write one NLRI (exactly `nlriLength` bytes). */

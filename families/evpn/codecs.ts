@@ -9,7 +9,7 @@ import { evpnFromArgs, evpnToArgs } from './args.js';
 import { writeRouteJson } from './json.js';
 import { toHex } from '../../src/core/hex.js';
 import { EthernetAdRoute, IpPrefixRoute, MacIpRoute, type EvpnRoute } from './model.js';
-import { decodeRoute, encodeRoute, encodingLength, recoverRoute } from './wire.js';
+import { decodeRoute, encodeRoute, encodingLength, recoverRoute, routeVerbatim } from './wire.js';
 
 export const evpn: FamilyCodec<EvpnRoute> = defineFamily<EvpnRoute>({
   name: 'l2vpn/evpn',
@@ -21,6 +21,7 @@ export const evpn: FamilyCodec<EvpnRoute> = defineFamily<EvpnRoute>({
   decode: decodeRoute,
   encodingLength,
   encode: encodeRoute,
+  verbatim: routeVerbatim,
   json: writeRouteJson,
   fromArgs: evpnFromArgs,
   toArgs: evpnToArgs,

@@ -48,7 +48,7 @@ function u32(buf: Uint8Array, o: number): number {
  * codes the decoder validated (`a`, `b`; their meaning depends on the type). Every class has the
  * same fields, assigned once here, so creating a route is one small monomorphic allocation.
  */
-abstract class EvpnRouteBase {
+export abstract class EvpnRouteBase {
   /** ADD-PATH path identifier (RFC 7911), set by the core. */
   declare pathId?: number;
   /** The input buffer (not a copy). */

@@ -14,12 +14,14 @@
  *
  * Validation happens here, once; the route classes then read fields without checks.
  */
+import { modelError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import type { DecodeOptions } from '../../src/registry/family.js';
+import { isByteWindow, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
 import { labelMode } from './labels.js';
 import {
   EthernetAdRoute,
+  EvpnRouteBase,
   EthernetSegmentRoute,
   InclusiveMulticastRoute,
   IpPrefixRoute,
@@ -171,7 +173,17 @@ export function recoverRoute(r: Reader, start: number): RawRoute | undefined {
 }
 
 export function encodingLength(m: EvpnRoute): number {
+  if (!(m instanceof EvpnRouteBase) && !isByteWindow(m)) modelError('an EVPN model is a route decoded or built by this codec (a window of bytes)', 'l2vpn/evpn');
   return m.end - m.start;
+}
+
+/** `FamilyCodec.verbatim`: every route is a window of bytes, and that window is its encoding. */
+export function routeVerbatim(m: EvpnRoute, span: WireSpan): boolean {
+  if (!(m instanceof EvpnRouteBase)) return false; // another copy of the package: measured and written
+  span.buf = m.buf;
+  span.start = m.start;
+  span.end = m.end;
+  return true;
 }
 
 /** A route's bytes are its encoding (every model is a view over valid or raw bytes). */

@@ -9,7 +9,7 @@ import { flowFromZeJson } from './json-in.js';
 import { writeFlowJson } from './json.js';
 import type { FlowSpecNlri } from './model.js';
 import { flowText } from './text.js';
-import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, type FlowShape } from './wire.js';
+import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, flowVerbatim, type FlowShape } from './wire.js';
 
 /** Ze's decode-nlri error text for every FlowSpec failure. */
 export const FLOWSPEC_DECODE_ERROR = 'no valid FlowSpec decoded';
@@ -26,6 +26,7 @@ function flowCodec(name: string, afi: number, safi: number): FamilyCodec<FlowSpe
     decode: (r, opts) => decodeFlowSpec(r, shape, opts.strict === true),
     encodingLength: (m) => flowEncodingLength(m, shape, name),
     encode: (m, w) => encodeFlowSpec(m, w, shape),
+    verbatim: (m, span) => flowVerbatim(m, shape, span),
     json: (m, j) => writeFlowJson(m, shape.v6, j),
     fromArgs: (args) => flowFromArgs(args, shape, name),
     toArgs: (m) => flowToArgs(m, shape, name),

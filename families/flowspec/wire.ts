@@ -19,6 +19,7 @@
  */
 import { modelError, NlriError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
+import type { WireSpan } from '../../src/registry/family.js';
 import type { Writer } from '../../src/core/writer.js';
 import { COMPONENTS } from './components.js';
 import {
@@ -214,6 +215,15 @@ function writePattern(w: Writer, c: FlowPrefixComponent, size: number): void {
     w.bytes(p);
     w.zeros(size - p.length);
   }
+}
+
+/** `FamilyCodec.verbatim`: a view as decoded for this shape is its input bytes (view.ts `_copiable`). */
+export function flowVerbatim(m: FlowSpecNlri, shape: FlowShape, span: WireSpan): boolean {
+  if (!(m instanceof FlowView) || !m._copiable(shape)) return false;
+  span.buf = m._b;
+  span.start = m._p;
+  span.end = m._e;
+  return true;
 }
 
 /** Write the NLRI (length, RD, components); the model was checked by `flowEncodingLength`. */

@@ -4,7 +4,7 @@ import type { FamilyCodec } from '../../src/registry/family.js';
 import { labeledFromArgs, labeledToArgs } from './args.js';
 import { labeledJson } from './json.js';
 import type { LabeledNlri } from './model.js';
-import { decodeLabeled, encodeLabeled, labeledEncodingLength } from './wire.js';
+import { decodeLabeled, encodeLabeled, labeledEncodingLength, labeledVerbatim } from './wire.js';
 
 function labeledCodec(name: string, afi: number, v6: boolean): FamilyCodec<LabeledNlri> {
   return Object.freeze({
@@ -17,6 +17,7 @@ function labeledCodec(name: string, afi: number, v6: boolean): FamilyCodec<Label
     decode: (r, opts) => decodeLabeled(r, opts, v6),
     encodingLength: (m) => labeledEncodingLength(m, v6, name),
     encode: encodeLabeled,
+    verbatim: (m, span) => labeledVerbatim(m, v6, span),
     json: labeledJson,
     fromArgs: (args) => labeledFromArgs(args, v6, name),
     toArgs: labeledToArgs,

@@ -46,6 +46,10 @@ export class LabeledView extends LabelStackView implements LabeledNlri {
     return this.withdraw ? undefined : tcAt(this._b, this._p, this._n);
   }
 
+  get _end(): number {
+    return this._afterLabels + ((this._len + 7) >>> 3);
+  }
+
   get prefix(): Prefix {
     const o = this._afterLabels;
     return { v6: this.v6, len: this._len, addr: this._b.subarray(o, o + ((this._len + 7) >>> 3)) };

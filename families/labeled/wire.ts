@@ -27,7 +27,7 @@ import { MAX_LABEL } from '../../src/core/labels.js';
 import { writePrefixOctets } from '../../src/core/prefix.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import type { DecodeOptions } from '../../src/registry/family.js';
+import type { DecodeOptions, WireSpan } from '../../src/registry/family.js';
 import { LabeledView, type LabeledNlri } from './model.js';
 import { ambiguityMessage, checkTc, readsAsWithdrawal, writeEntries } from './label-entries.js';
 
@@ -75,7 +75,7 @@ function fail(code: 'invalid-model' | 'too-long', message: string, family: strin
 
 /** Exact encoded size; checks the model first (labels, prefix, the 255-bit length limit). */
 export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: string): number {
-  if (m instanceof LabeledView && m.v6 === v6 && m._copiable()) return 1 + 3 * m._n + ((m._len + 7) >>> 3);
+  if (m instanceof LabeledView && m.v6 === v6 && m._copiable()) return m._end - m._p + 1;
   const labels = m.labels;
   if (labels.length === 0) fail('invalid-model', 'a labeled unicast NLRI needs at least one label', family);
   for (const l of labels) {
@@ -96,10 +96,19 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
   return 1 + 3 * labels.length + ((p.len + 7) >>> 3);
 }
 
+/** `FamilyCodec.verbatim`: a view whose input bytes are its encoding (`_copiable`) is that window. */
+export function labeledVerbatim(m: LabeledNlri, v6: boolean, span: WireSpan): boolean {
+  if (!(m instanceof LabeledView) || m.v6 !== v6 || !m._copiable()) return false;
+  span.buf = m._b;
+  span.start = m._p - 1;
+  span.end = m._end;
+  return true;
+}
+
 export function encodeLabeled(m: LabeledNlri, w: Writer): void {
   if (m instanceof LabeledView && m._copiable()) {
     // The length octet, the label field and the prefix octets, as decoded.
-    w.range(m._b, m._p - 1, m._afterLabels + ((m._len + 7) >>> 3));
+    w.range(m._b, m._p - 1, m._end);
     return;
   }
   const labels = m.labels;

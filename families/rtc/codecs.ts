@@ -3,7 +3,7 @@ import type { FamilyCodec } from '../../src/registry/family.js';
 import { rtcFromArgs, rtcToArgs } from './args.js';
 import { rtcJson } from './json.js';
 import type { RtcNlri } from './model.js';
-import { decodeRtc, encodeRtc, rtcEncodingLength } from './wire.js';
+import { decodeRtc, encodeRtc, rtcEncodingLength, rtcVerbatim } from './wire.js';
 
 export const ipv4Rtc: FamilyCodec<RtcNlri> = Object.freeze({
   name: 'ipv4/rtc',
@@ -15,6 +15,7 @@ export const ipv4Rtc: FamilyCodec<RtcNlri> = Object.freeze({
   decode: decodeRtc,
   encodingLength: (m) => rtcEncodingLength(m, 'ipv4/rtc'),
   encode: encodeRtc,
+  verbatim: rtcVerbatim,
   json: rtcJson,
   fromArgs: rtcFromArgs,
   toArgs: rtcToArgs,

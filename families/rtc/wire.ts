@@ -12,7 +12,7 @@
 import { modelError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import type { DecodeOptions } from '../../src/registry/family.js';
+import type { DecodeOptions, WireSpan } from '../../src/registry/family.js';
 import { rtOctets, RtcView, type RtcNlri } from './model.js';
 
 /** Decode one RTC NLRI at `r.pos`. */
@@ -41,6 +41,22 @@ export function rtcEncodingLength(m: RtcNlri, family: string): number {
   const have = m instanceof RtcView ? Math.max(0, Math.min(k, m._b.length - m._p - 4)) : m.routeTarget.length;
   if (have < k) modelError(`a ${len}-bit prefix needs ${k} route-target octets, the model has ${have}`, family);
   return 1 + 4 + k;
+}
+
+/**
+ * `FamilyCodec.verbatim`: a decoded view is its input bytes (length octet, origin AS, route
+ * target octets as read, bits past the length included), when its length is one this codec
+ * writes and its octets are all in the buffer (a view made by hand need not be).
+ */
+export function rtcVerbatim(m: RtcNlri, span: WireSpan): boolean {
+  if (!(m instanceof RtcView)) return false;
+  const len = m.prefixLength;
+  const end = len === 0 ? m._p : m._p + 4 + rtOctets(len);
+  if ((len !== 0 && (len < 32 || len > 96)) || end > m._b.length || m._b[m._p - 1] !== len) return false;
+  span.buf = m._b;
+  span.start = m._p - 1;
+  span.end = end;
+  return true;
 }
 
 export function encodeRtc(m: RtcNlri, w: Writer): void {

@@ -6,7 +6,7 @@ import { defineFamily } from '../../src/registry/family.js';
 import { vplsFromArgs, vplsToArgs } from './args.js';
 import { writeVplsJson } from './json.js';
 import type { VplsRoute } from './model.js';
-import { decodeVpls, encodeVpls, vplsEncodingLength } from './wire.js';
+import { decodeVpls, encodeVpls, vplsEncodingLength, vplsVerbatim } from './wire.js';
 
 export const vpls: FamilyCodec<VplsRoute> = defineFamily<VplsRoute>({
   name: 'l2vpn/vpls',
@@ -18,6 +18,7 @@ export const vpls: FamilyCodec<VplsRoute> = defineFamily<VplsRoute>({
   decode: decodeVpls,
   encodingLength: vplsEncodingLength,
   encode: encodeVpls,
+  verbatim: vplsVerbatim,
   json: writeVplsJson,
   fromArgs: vplsFromArgs,
   toArgs: vplsToArgs,

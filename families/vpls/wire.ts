@@ -12,7 +12,7 @@
 import { modelError } from '../../src/core/errors.js';
 import { Reader } from '../../src/core/reader.js';
 import { Writer } from '../../src/core/writer.js';
-import type { DecodeOptions } from '../../src/registry/family.js';
+import { isByteWindow, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
 import { AD_BODY, VplsRoute, type VplsFields } from './model.js';
 
 export const FAMILY = 'l2vpn/vpls';
@@ -32,7 +32,17 @@ export function decodeVpls(r: Reader, opts: DecodeOptions): VplsRoute {
 }
 
 export function vplsEncodingLength(m: VplsRoute): number {
+  if (!(m instanceof VplsRoute) && !isByteWindow(m)) modelError('a VPLS model is a route decoded or built by this codec (a window of bytes)', FAMILY);
   return m.end - m.start;
+}
+
+/** `FamilyCodec.verbatim`: every VPLS model is a window of bytes, and that window is its encoding. */
+export function vplsVerbatim(m: VplsRoute, span: WireSpan): boolean {
+  if (!(m instanceof VplsRoute)) return false; // another copy of the package: measured and written
+  span.buf = m.buf;
+  span.start = m.start;
+  span.end = m.end;
+  return true;
 }
 
 export function encodeVpls(m: VplsRoute, w: Writer): void {

@@ -6,7 +6,7 @@ import type { FamilyCodec } from '../../src/registry/family.js';
 import { vpnFromArgs, vpnToArgs } from './args.js';
 import { vpnJson } from './json.js';
 import { isUnparsed, type VpnNlri, type VpnRoute } from './model.js';
-import { decodeVpn, encodeVpn, recoverVpn, vpnEncodingLength } from './wire.js';
+import { decodeVpn, encodeVpn, recoverVpn, vpnEncodingLength, vpnVerbatim } from './wire.js';
 
 /** What a family with the SAFI 128 NLRI layout (RFC 4364 §4.3.4, RFC 8277) sets for itself. */
 export interface VpnLayout {
@@ -38,6 +38,7 @@ export function vpnLayoutCodec(l: VpnLayout): FamilyCodec<VpnRoute, VpnNlri> {
     decode: (r, opts) => decodeVpn(r, opts, v6),
     encodingLength: (m) => vpnEncodingLength(m, v6, name),
     encode: encodeVpn,
+    verbatim: (m, span) => vpnVerbatim(m, v6, span),
     json: vpnJson,
     fromArgs: (args) => vpnFromArgs(args, v6, name),
     toArgs: vpnToArgs,

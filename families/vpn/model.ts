@@ -76,6 +76,10 @@ export class VpnView extends LabelStackView implements VpnNlri {
     return this._b.subarray(o, o + 8);
   }
 
+  get _end(): number {
+    return this._afterLabels + 8 + ((this._len + 7) >>> 3);
+  }
+
   get prefix(): Prefix {
     const o = this._afterLabels + 8;
     return { v6: this.v6, len: this._len, addr: this._b.subarray(o, o + ((this._len + 7) >>> 3)) };

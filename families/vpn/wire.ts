@@ -22,7 +22,7 @@ import { writePrefixOctets } from '../../src/core/prefix.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
 import { NlriError } from '../../src/core/errors.js';
-import type { DecodeOptions } from '../../src/registry/family.js';
+import type { DecodeOptions, WireSpan } from '../../src/registry/family.js';
 import { isUnparsed, VpnView, type VpnRoute } from './model.js';
 import { ambiguityMessage, checkTc, readsAsWithdrawal, writeEntries } from '../labeled/label-entries.js';
 
@@ -77,7 +77,7 @@ function fail(code: 'invalid-model' | 'too-long', message: string, family: strin
 /** Exact encoded size; checks the model first (labels, RD, prefix, the 255-bit length limit). */
 export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): number {
   if (isUnparsed(m)) return m.raw.length;
-  if (m instanceof VpnView && m.v6 === v6 && m._copiable()) return 1 + 3 * m._n + 8 + ((m._len + 7) >>> 3);
+  if (m instanceof VpnView && m.v6 === v6 && m._copiable()) return m._end - m._p + 1;
   const labels = m.labels;
   if (labels.length === 0) fail('invalid-model', 'a VPN NLRI needs at least one label', family);
   for (const l of labels) {
@@ -102,6 +102,15 @@ export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): num
   return 1 + 3 * labels.length + 8 + ((p.len + 7) >>> 3);
 }
 
+/** `FamilyCodec.verbatim`: a view whose input bytes are its encoding (`_copiable`) is that window. */
+export function vpnVerbatim(m: VpnRoute, v6: boolean, span: WireSpan): boolean {
+  if (!(m instanceof VpnView) || m.v6 !== v6 || !m._copiable()) return false;
+  span.buf = m._b;
+  span.start = m._p - 1;
+  span.end = m._end;
+  return true;
+}
+
 export function encodeVpn(m: VpnRoute, w: Writer): void {
   if (isUnparsed(m)) {
     w.bytes(m.raw);
@@ -109,7 +118,7 @@ export function encodeVpn(m: VpnRoute, w: Writer): void {
   }
   if (m instanceof VpnView && m._copiable()) {
     // The length octet, the label field, the RD and the prefix octets, as decoded.
-    w.range(m._b, m._p - 1, m._afterLabels + 8 + ((m._len + 7) >>> 3));
+    w.range(m._b, m._p - 1, m._end);
     return;
   }
   const labels = m.labels;

@@ -62,6 +62,9 @@ export abstract class LabelStackView {
     return this._p + 3 * this._n;
   }
 
+  /** One past the NLRI's last octet: its input bytes are `_b[_p - 1 .. _end)`. */
+  abstract get _end(): number;
+
   /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
   toJSON(): Record<string, unknown> {
     return plainJson(this);

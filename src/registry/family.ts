@@ -12,6 +12,24 @@ import type { Reader } from '../core/reader.js';
 import type { Writer } from '../core/writer.js';
 import { checkSpec, type SpecRule } from './spec-check.js';
 
+/** A window `buf[start..end)` of a buffer: where a model's encoding already lies (`verbatim`). */
+export interface WireSpan {
+  buf: Uint8Array;
+  start: number;
+  end: number;
+}
+
+/**
+ * True when `m` holds a window `buf[start..end)` that lies inside `buf`: what a model that is its
+ * bytes (EVPN, VPLS) must hold. Checked by shape, not by class, so a model of another copy of this
+ * package (CommonJS and ES module side by side) passes too.
+ */
+export function isByteWindow(m: unknown): m is { buf: Uint8Array; start: number; end: number } {
+  if (m === null || typeof m !== 'object') return false;
+  const { buf, start, end } = m as Partial<WireSpan>;
+  return buf instanceof Uint8Array && Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && start! <= end! && end! <= buf.length;
+}
+
 /** What every decoded model may carry besides its family's fields. */
 export interface NlriBase {
   /** ADD-PATH path identifier (RFC 7911), set by the core when decoding with `addPath`. */
@@ -68,6 +86,13 @@ export interface FamilyCodec<M extends NlriBase = NlriBase, P extends M = M> {
   encodingLength(m: M): number;
   /** Write `m`; must write exactly `encodingLength(m)` bytes. */
   encode(m: M, w: Writer): void;
+  /**
+   * Optional: when `m`'s encoding is a window of a buffer it already holds (an unchanged decoded
+   * view of this family), put that window in `span` and return true; otherwise return false and
+   * leave `span` alone. `encode`/`encodeInto` of one model then copy the window instead of
+   * measuring and writing: the window must be exactly what `encode` would write.
+   */
+  verbatim?(m: M, span: WireSpan): boolean;
   /** Write Ze's JSON object for `m` (the core injects `path-id`). */
   json(m: M, j: JsonWriter): void;
   /** Parse encode-nlri argument tokens. Errors: `NlriError('invalid-args')` with Ze's text. */
@@ -117,6 +142,7 @@ const FAMILY_SPEC_RULES: Readonly<Record<string, SpecRule>> = Object.freeze({
   decode: FN,
   encodingLength: FN,
   encode: FN,
+  verbatim: FN_OPT,
   json: FN,
   fromArgs: FN,
   toArgs: FN_OPT,

@@ -6,8 +6,8 @@
 import { NlriError } from '../core/errors.js';
 import { JsonWriter } from '../core/json.js';
 import { Reader } from '../core/reader.js';
-import { Writer } from '../core/writer.js';
-import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
+import { copyBytes, Writer } from '../core/writer.js';
+import type { DecodeOptions, FamilyCodec, NlriBase, WireSpan } from './family.js';
 
 export interface EncodeOptions {
   /** Write each model's `pathId` (0 when absent) in front of its NLRI (RFC 7911). */
@@ -194,8 +194,45 @@ function run<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[]
 
 const EMPTY = new Uint8Array(0);
 
+/**
+ * The window a codec's `verbatim` fills, one for every call (emptied after use, so it keeps no
+ * input alive).
+ */
+const span: WireSpan = { buf: EMPTY, start: 0, end: 0 };
+
+/** Copy `span` to `out` at `o` (after the path id when `id` is a number) and empty it. */
+function copySpan(out: Uint8Array, o: number, id: number | undefined): void {
+  const src = span.buf;
+  const s = span.start;
+  const n = span.end - s;
+  span.buf = EMPTY;
+  if (id !== undefined) {
+    out[o] = id >>> 24;
+    out[o + 1] = id >>> 16;
+    out[o + 2] = id >>> 8;
+    out[o + 3] = id;
+    o += 4;
+  }
+  copyBytes(out, o, src, s, n);
+}
+
+/**
+ * One model whose encoding already lies in a buffer (`codec.verbatim`): the window is in `span`
+ * and this returns its size with the path id, or -1 when the codec has no window for it.
+ */
+function verbatimLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions): number {
+  if (codec.verbatim === undefined || Array.isArray(models) || !codec.verbatim(models as M, span)) return -1;
+  return span.end - span.start + (opts.addPath ? 4 : 0);
+}
+
 /** Encode one or several NLRIs into one buffer, measured first and written once. */
 export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): Uint8Array {
+  const v = verbatimLength(codec, models, opts);
+  if (v >= 0) {
+    const out = new Uint8Array(v);
+    copySpan(out, 0, opts.addPath ? ((models as M).pathId ?? 0) : undefined);
+    return out;
+  }
   const n = encodingLength(codec, models, opts);
   const buf = new Uint8Array(n);
   run(codec, models, opts, buf, 0, n);
@@ -214,12 +251,15 @@ export function encodeInto<M extends NlriBase>(
   offset = 0,
   opts: EncodeOptions = NO_OPTIONS,
 ): number {
-  const n = encodingLength(codec, models, opts);
+  const v = verbatimLength(codec, models, opts);
+  const n = v >= 0 ? v : encodingLength(codec, models, opts);
   const end = offset + n;
   if (!(offset >= 0) || end > buf.length) {
+    span.buf = EMPTY;
     throw new NlriError('too-long', `${n} bytes do not fit at offset ${offset} of a ${buf.length}-byte buffer`, codec.name, offset);
   }
-  run(codec, models, opts, buf, offset, end);
+  if (v >= 0) copySpan(buf, offset, opts.addPath ? ((models as M).pathId ?? 0) : undefined);
+  else run(codec, models, opts, buf, offset, end);
   return end;
 }
 
