@@ -11,6 +11,7 @@
  * buffer or window of one, so `encodeInto` writes without allocating anything.
  */
 import { NlriError } from './errors.js';
+import { allocBytes } from './slab.js';
 
 /**
  * Copy `src[s .. s + n)` to `out` at `o` (the caller has checked both ranges). Below 48 octets a
@@ -43,7 +44,7 @@ export class Writer {
    * (default its length).
    */
   constructor(sizeOrBuf: number | Uint8Array, start = 0, end?: number) {
-    this.buf = typeof sizeOrBuf === 'number' ? new Uint8Array(sizeOrBuf) : sizeOrBuf;
+    this.buf = typeof sizeOrBuf === 'number' ? allocBytes(sizeOrBuf) : sizeOrBuf;
     this.pos = start;
     this.end = end ?? this.buf.length;
   }

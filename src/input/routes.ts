@@ -15,6 +15,7 @@ import { createSession, type Session } from '../index.js';
 import type { Registry } from '../registry/registry.js';
 import { decodeNext } from '../registry/ops.js';
 import { Reader } from '../core/reader.js';
+import { Slab } from '../core/slab.js';
 import { decodeUpdateWith, hasMarker } from '../update/decode.js';
 import type { BgpUpdate, UpdateRoute } from '../update/model.js';
 import { updateRoutes } from '../update/routes.js';
@@ -97,22 +98,12 @@ export class RouteReader {
   records = 0;
   updates = 0;
   /**
-   * RIB entry bodies are carved from 256 KiB slabs: one backing store per slab instead of one per
+   * RIB entry bodies are carved from 256 KiB slabs (core/slab.ts): one backing store per slab instead of one per
    * entry (small ArrayBuffers each cost an allocation the GC must track). A slab is never written
    * again once handed out, so the views stay valid; it is freed with the last route using it.
    */
-  private slab = new Uint8Array(0);
-  private slabPos = 0;
-  private readonly alloc = (n: number): Uint8Array => {
-    if (n > 65536) return new Uint8Array(n);
-    if (this.slabPos + n > this.slab.length) {
-      this.slab = new Uint8Array(1 << 18);
-      this.slabPos = 0;
-    }
-    const v = this.slab.subarray(this.slabPos, this.slabPos + n);
-    this.slabPos += n;
-    return v;
-  };
+  private readonly slab = new Slab(1 << 18, 65536);
+  private readonly alloc = (n: number): Uint8Array => this.slab.alloc(n);
 
   constructor(private readonly opts: RouteReaderOptions) {
     this.defaults = opts.defaults ?? { as4: true, addPath: [] };

@@ -6,6 +6,7 @@
 import { NlriError } from '../core/errors.js';
 import { JsonWriter } from '../core/json.js';
 import { Reader } from '../core/reader.js';
+import { allocBytes } from '../core/slab.js';
 import { copyBytes, Writer } from '../core/writer.js';
 import type { DecodeOptions, FamilyCodec, NlriBase, WireSpan } from './family.js';
 
@@ -229,12 +230,12 @@ function verbatimLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | r
 export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): Uint8Array {
   const v = verbatimLength(codec, models, opts);
   if (v >= 0) {
-    const out = new Uint8Array(v);
+    const out = allocBytes(v);
     copySpan(out, 0, opts.addPath ? ((models as M).pathId ?? 0) : undefined);
     return out;
   }
   const n = encodingLength(codec, models, opts);
-  const buf = new Uint8Array(n);
+  const buf = allocBytes(n);
   run(codec, models, opts, buf, 0, n);
   return buf;
 }
