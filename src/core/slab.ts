@@ -7,7 +7,9 @@
  * size. Every window is handed out once and its octets are zero until its owner writes them,
  * as with `new Uint8Array(n)`; a slab is freed with the last window using it. A window's `.buffer`
  * is the slab and its `.byteOffset` where it lies: copy it (`slice()`) before transferring its
- * buffer to a worker. A slab detached by such a transfer is replaced, not reused.
+ * buffer to a worker. A slab detached by such a transfer is replaced, not reused. One window kept
+ * keeps its whole slab alive (16 KiB for `allocBytes`), as a pooled Buffer keeps Node's 8 KiB pool:
+ * copy a result you keep for long among many you drop.
  */
 export class Slab {
   private buf = new ArrayBuffer(0);
