@@ -17,7 +17,7 @@
 import { modelError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import { isByteWindow, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
+import { isByteWindow, windowSpan, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
 import { labelMode } from './labels.js';
 import {
   EthernetAdRoute,
@@ -179,11 +179,7 @@ export function encodingLength(m: EvpnRoute): number {
 
 /** `FamilyCodec.verbatim`: every route is a window of bytes, and that window is its encoding. */
 export function routeVerbatim(m: EvpnRoute, span: WireSpan): boolean {
-  if (!(m instanceof EvpnRouteBase)) return false; // another copy of the package: measured and written
-  span.buf = m.buf;
-  span.start = m.start;
-  span.end = m.end;
-  return true;
+  return m instanceof EvpnRouteBase && windowSpan(m, span); // another copy of the package's: measured and written
 }
 
 /** A route's bytes are its encoding (every model is a view over valid or raw bytes). */

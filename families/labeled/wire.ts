@@ -98,11 +98,7 @@ export function labeledEncodingLength(m: LabeledNlri, v6: boolean, family: strin
 
 /** `FamilyCodec.verbatim`: a view whose input bytes are its encoding (`_copiable`) is that window. */
 export function labeledVerbatim(m: LabeledNlri, v6: boolean, span: WireSpan): boolean {
-  if (!(m instanceof LabeledView) || m.v6 !== v6 || !m._copiable()) return false;
-  span.buf = m._b;
-  span.start = m._p - 1;
-  span.end = m._end;
-  return true;
+  return m instanceof LabeledView && m._span(v6, span);
 }
 
 export function encodeLabeled(m: LabeledNlri, w: Writer): void {

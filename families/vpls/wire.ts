@@ -12,7 +12,7 @@
 import { modelError } from '../../src/core/errors.js';
 import { Reader } from '../../src/core/reader.js';
 import { Writer } from '../../src/core/writer.js';
-import { isByteWindow, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
+import { isByteWindow, windowSpan, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
 import { AD_BODY, VplsRoute, type VplsFields } from './model.js';
 
 export const FAMILY = 'l2vpn/vpls';
@@ -38,11 +38,7 @@ export function vplsEncodingLength(m: VplsRoute): number {
 
 /** `FamilyCodec.verbatim`: every VPLS model is a window of bytes, and that window is its encoding. */
 export function vplsVerbatim(m: VplsRoute, span: WireSpan): boolean {
-  if (!(m instanceof VplsRoute)) return false; // another copy of the package: measured and written
-  span.buf = m.buf;
-  span.start = m.start;
-  span.end = m.end;
-  return true;
+  return m instanceof VplsRoute && windowSpan(m, span); // another copy of the package's: measured and written
 }
 
 export function encodeVpls(m: VplsRoute, w: Writer): void {

@@ -104,11 +104,7 @@ export function vpnEncodingLength(m: VpnRoute, v6: boolean, family: string): num
 
 /** `FamilyCodec.verbatim`: a view whose input bytes are its encoding (`_copiable`) is that window. */
 export function vpnVerbatim(m: VpnRoute, v6: boolean, span: WireSpan): boolean {
-  if (!(m instanceof VpnView) || m.v6 !== v6 || !m._copiable()) return false;
-  span.buf = m._b;
-  span.start = m._p - 1;
-  span.end = m._end;
-  return true;
+  return m instanceof VpnView && m._span(v6, span);
 }
 
 export function encodeVpn(m: VpnRoute, w: Writer): void {

@@ -5,6 +5,7 @@
  * field (the prefix, or the RD and the prefix).
  */
 import { compatibilityAt, labelsAt } from './label-scan.js';
+import type { WireSpan } from '../registry/family.js';
 import { INSPECT, inspectPlain, plainJson } from '../registry/plain.js';
 
 export abstract class LabelStackView {
@@ -64,6 +65,15 @@ export abstract class LabelStackView {
 
   /** One past the NLRI's last octet: its input bytes are `_b[_p - 1 .. _end)`. */
   abstract get _end(): number;
+
+  /** `FamilyCodec.verbatim` for a family of AFI `v6`: the input bytes when they are the encoding (`_copiable`). */
+  _span(v6: boolean, span: WireSpan): boolean {
+    if (this.v6 !== v6 || !this._copiable()) return false;
+    span.buf = this._b;
+    span.start = this._p - 1;
+    span.end = this._end;
+    return true;
+  }
 
   /** The plain object of the public fields and getters, byte fields as hex (issue 17 §3). */
   toJSON(): Record<string, unknown> {

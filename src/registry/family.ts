@@ -30,6 +30,14 @@ export function isByteWindow(m: unknown): m is { buf: Uint8Array; start: number;
   return buf instanceof Uint8Array && Number.isInteger(start) && Number.isInteger(end) && start! >= 0 && start! <= end! && end! <= buf.length;
 }
 
+/** Put the window a byte-window model holds (EVPN, VPLS) in `span`: `verbatim` for such a model. */
+export function windowSpan(m: { buf: Uint8Array; start: number; end: number }, span: WireSpan): true {
+  span.buf = m.buf;
+  span.start = m.start;
+  span.end = m.end;
+  return true;
+}
+
 /** What every decoded model may carry besides its family's fields. */
 export interface NlriBase {
   /** ADD-PATH path identifier (RFC 7911), set by the core when decoding with `addPath`. */

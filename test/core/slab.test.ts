@@ -39,7 +39,7 @@ describe('Slab', () => {
   it('replaces a slab detached by a transfer', () => {
     const s = new Slab(64, 32);
     const a = s.alloc(8);
-    structuredClone(a.buffer, { transfer: [a.buffer] });
+    structuredClone(a.buffer, { transfer: [a.buffer as ArrayBuffer] });
     expect(a.length).toBe(0); // detached
     const b = s.alloc(8);
     expect(b.length).toBe(8);
