@@ -1,7 +1,7 @@
 /** The BGP-MUP family codecs: `ipv4/mup` (AFI 1) and `ipv6/mup` (AFI 2), SAFI 85 (draft-ietf-bess-mup-safi-00 §3.1). */
 import { defineFamily, type FamilyCodec } from '../../src/registry/family.js';
 import type { MupNlri } from './model.js';
-import { decodeMup, encodeMup, mupEncodingLength } from './wire.js';
+import { decodeMup, encodeMup, mupEncodingLength, mupVerbatim } from './wire.js';
 import { writeMupJson } from './json.js';
 import { mupFromArgs, mupToArgs } from './args.js';
 
@@ -17,6 +17,7 @@ function make(name: string, afi: number): FamilyCodec<MupNlri> {
     decode: (r, opts) => decodeMup(r, opts, v6),
     encodingLength: (m) => mupEncodingLength(m),
     encode: (m, w) => encodeMup(m, w),
+    verbatim: (m, span) => mupVerbatim(m, span),
     json: (m, j) => writeMupJson(m, j),
     fromArgs: (args) => mupFromArgs(args),
     toArgs: (m) => mupToArgs(m),

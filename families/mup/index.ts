@@ -8,7 +8,8 @@ import { ipv4Mup, ipv6Mup } from './codecs.js';
 
 export * from './model.js';
 export { ipv4Mup, ipv6Mup } from './codecs.js';
-export { decodeMup, encodeMup, mupEncodingLength } from './wire.js';
+export { decodeMup, encodeMup, mupEncodingLength, mupVerbatim } from './wire.js';
+export { MupView } from './view.js';
 export { writeMupJson, mupAddrToString } from './json.js';
 export { mupFromArgs, mupToArgs } from './args.js';
 export { samples } from './samples.js';

@@ -12,7 +12,9 @@ import { toHex } from '../../src/core/hex.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { prefixToString } from '../../src/core/prefix.js';
 import { rdToString } from '../../src/core/rd.js';
+import { prefixOctets } from '../../src/core/prefix.js';
 import type { MupRoute } from './model.js';
+import { MupView, VIEW_DETACHED, VIEW_DSD, VIEW_ISD, VIEW_KIND, VIEW_RAW, VIEW_T1ST, VIEW_T2ST, VIEW_V6, t2stAddrSize } from './view.js';
 
 const ZERO_RD = new Uint8Array(8);
 
@@ -21,6 +23,10 @@ export function mupAddrToString(a: Uint8Array): string {
 }
 
 export function writeMupJson(m: MupRoute, j: JsonWriter): void {
+  if (m instanceof MupView && (m._f & VIEW_DETACHED) === 0) {
+    writeViewJson(m, j);
+    return;
+  }
   j.beginObject();
   if (m.kind === 'dsd') j.keyRaw('address').stringRaw(mupAddrToString(m.address));
   j.keyRaw('arch-type').number(m.archType);
@@ -49,6 +55,73 @@ export function writeMupJson(m: MupRoute, j: JsonWriter): void {
   } else if (m.kind === 't2st') {
     j.keyRaw('teid').number(m.teid);
     j.keyRaw('teid-length').number(m.teidLength);
+  }
+  j.endObject();
+}
+
+/** The address of `n` (4 or 16) octets at `o`. */
+function addrAt(b: Uint8Array, o: number, n: number): string {
+  return n === 4 ? ipv4ToString(b, o) : ipv6ToString(b, o);
+}
+
+/** The prefix whose length octet is at `o` (what `prefixToString` of the view's `prefix` gives). */
+function prefixAt(v: MupView, o: number): string {
+  if (v._x !== undefined) return prefixToString(v._x); // made, and perhaps changed in place
+  const b = v._b;
+  const len = b[o]!;
+  const v6 = (v._f & VIEW_V6) !== 0 || len > 32;
+  const n = prefixOctets(len);
+  return (v6 ? ipv6ToString(b, o + 1, Math.min(n, 16)) : ipv4ToString(b, o + 1, Math.min(n, 4))) + '/' + len;
+}
+
+/** `writeMupJson` of a view as decoded, read from its bytes (the same text, no subarrays made). */
+function writeViewJson(v: MupView, j: JsonWriter): void {
+  const b = v._b;
+  const s = v._s;
+  const e = v._e;
+  const k = v._f & VIEW_KIND;
+  const d = s + 12; // after the header and the RD
+  j.beginObject();
+  if (k === VIEW_DSD) j.keyRaw('address').stringRaw(addrAt(b, d, e - d));
+  j.keyRaw('arch-type').number(b[s]!);
+  let q = 0; // T1ST: index of the TEID
+  let src = -1; // T1ST: index of the source length octet, if any
+  switch (k) {
+    case VIEW_ISD:
+      j.keyRaw('prefix').stringRaw(prefixAt(v, d));
+      break;
+    case VIEW_T1ST: {
+      q = d + 1 + prefixOctets(b[d]!);
+      const ep = q + 5;
+      if (ep < e) {
+        j.keyRaw('endpoint').stringRaw(addrAt(b, ep + 1, b[ep]! >>> 3));
+        src = ep + 1 + (b[ep]! >>> 3);
+        if (src >= e) src = -1;
+      }
+      j.keyRaw('prefix').stringRaw(prefixAt(v, d));
+      j.keyRaw('qfi').number(b[q + 4]!);
+      break;
+    }
+    case VIEW_T2ST:
+      j.keyRaw('endpoint').stringRaw(addrAt(b, d + 1, t2stAddrSize(b[d]!)));
+      break;
+    case VIEW_RAW:
+      j.keyRaw('raw').stringRaw(toHex(b, s + 4, e));
+      break;
+  }
+  if (k !== VIEW_RAW) j.keyRaw('rd').stringRaw(rdToString(b, s + 4));
+  else j.keyRaw('rd').stringRaw(e - s - 4 >= 8 ? rdToString(b, s + 4) : rdToString(ZERO_RD));
+  j.keyRaw('route-type').number((b[s + 1]! << 8) | b[s + 2]!);
+  if (k === VIEW_T1ST) {
+    if (src >= 0 && b[src]! > 0) j.keyRaw('source').stringRaw(addrAt(b, src + 1, b[src]! >>> 3));
+    j.keyRaw('teid').number(b[q]! * 0x1000000 + ((b[q + 1]! << 16) | (b[q + 2]! << 8) | b[q + 3]!));
+  } else if (k === VIEW_T2ST) {
+    const bits = b[d]!;
+    const size = t2stAddrSize(bits);
+    let teid = 0;
+    for (let i = d + 1 + size; i < e; i++) teid = teid * 256 + b[i]!;
+    j.keyRaw('teid').number(teid);
+    j.keyRaw('teid-length').number(bits - size * 8);
   }
   j.endObject();
 }

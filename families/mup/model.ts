@@ -8,6 +8,11 @@
  * T1ST TEID, endpoint and source); the model can say so, with the field absent. Other
  * architectures, other route types and route-type-specific data not in the draft's layout are
  * kept whole as `MupRaw`, so every NLRI re-encodes byte for byte.
+ *
+ * A decoded NLRI is a `MupView` (view.ts): the input buffer and the NLRI's bounds, the fields
+ * read from the bytes when asked. Models built by hand or by `fromArgs` are plain objects with
+ * the same fields. Optional fields take `undefined` too: on a view, `delete` cannot remove a
+ * field (it is a getter), so leave one out by assigning `undefined`.
  */
 import type { NlriBase } from '../../src/registry/family.js';
 import type { Prefix } from '../../src/core/prefix.js';
@@ -25,7 +30,7 @@ export const MUP_TYPE_NAMES: readonly (string | undefined)[] = [undefined, 'mup-
 
 interface MupCommon {
   /** 8 bytes; absent only in what Ze's encoder writes when no `rd` is given. */
-  rd?: Uint8Array;
+  rd?: Uint8Array | undefined;
 }
 
 /** §3.1.1 Interwork Segment Discovery route: RD, prefix. */
@@ -46,16 +51,16 @@ export interface MupT1st extends MupCommon {
   /** The UE prefix. */
   prefix: Prefix;
   /** 4-octet TEID; absent = the field left out (Ze without `teid`; the draft requires it). */
-  teid?: number;
+  teid?: number | undefined;
   /** QoS flow identifier, one octet. */
   qfi: number;
   /** Endpoint address, 4 or 16 bytes; absent = no endpoint length and address (Ze's form). */
-  endpoint?: Uint8Array;
+  endpoint?: Uint8Array | undefined;
   /**
    * Source address: 4 or 16 bytes; 0 bytes = a source length of 0 (the draft's "no source");
    * absent = no source length octet at all (Ze's form).
    */
-  source?: Uint8Array;
+  source?: Uint8Array | undefined;
 }
 
 /** §3.1.4 / §3.1.4.1 Type 2 Session Transformed route (3gpp-5g). */

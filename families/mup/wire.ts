@@ -20,102 +20,108 @@ import { modelError } from '../../src/core/errors.js';
 import { RD_LENGTH } from '../../src/core/rd.js';
 import { prefixOctets, writePrefixOctets, type Prefix } from '../../src/core/prefix.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
+import type { WireSpan } from '../../src/registry/family.js';
 import { MUP_ARCH_3GPP_5G, type MupNlri, type MupRoute } from './model.js';
+import { MupView, VIEW_DSD, VIEW_ISD, VIEW_RAW, VIEW_T1ST, VIEW_T2ST, VIEW_V6, t2stAddrSize } from './view.js';
 
 export const TRUNCATED = 'mup: truncated data';
 
-/** Decode one NLRI at `r.pos`; `v6` is the family's AFI (2). */
+/** Why the last `kindOf` returned -1 (one string, no union return). */
+let why = '';
+
+function no(reason: string): number {
+  why = reason;
+  return -1;
+}
+
+/**
+ * Decode one NLRI at `r.pos`; `v6` is the family's AFI (2). Every byte is checked here; the
+ * answer is a `MupView` over the input (view.ts) of the kind the data reads as, `raw` when it
+ * does not read by the draft's layout (an error with `strict`).
+ */
 export function decodeMup(r: Reader, opts: DecodeOptions, v6: boolean): MupNlri {
-  if (r.remaining < 4) r.fail('truncated', TRUNCATED);
-  const start = r.pos;
-  const archType = r.u8();
-  const routeType = r.u16();
-  const len = r.u8();
-  if (len > r.remaining) r.fail('truncated', TRUNCATED, start);
-  const old = r.limit(len);
-  const data = r.pos;
-  const m = archType === MUP_ARCH_3GPP_5G ? decodeData(r, routeType, v6, opts.strict === true) : 'unknown architecture type ' + archType;
-  if (typeof m === 'string') {
-    if (opts.strict) r.fail(m.startsWith('unknown') ? 'unknown-type' : 'malformed', `mup: ${m}`, start);
-    r.pos = data;
-    const raw: MupNlri = { kind: 'raw', archType, routeType, raw: r.bytes(len) };
-    r.restore(old);
-    return raw;
+  const b = r.buf;
+  const s = r.pos;
+  if (r.end - s < 4) r.fail('truncated', TRUNCATED);
+  const e = s + 4 + b[s + 3]!;
+  if (e > r.end) r.fail('truncated', TRUNCATED, s);
+  const strict = opts.strict === true;
+  let k = b[s] === MUP_ARCH_3GPP_5G ? kindOf(b, s, e, v6, strict) : no('unknown architecture type ' + b[s]);
+  if (k < 0) {
+    if (strict) r.fail(why.startsWith('unknown') ? 'unknown-type' : 'malformed', `mup: ${why}`, s);
+    k = VIEW_RAW;
   }
-  r.restore(old);
-  return m;
+  r.pos = e;
+  return new MupView(b, s, e, v6 ? k | VIEW_V6 : k) as unknown as MupNlri;
 }
 
-function readPrefix(r: Reader, v6: boolean, strict: boolean): Prefix | string {
-  if (r.remaining < 1) return 'prefix length missing';
-  const len = r.u8();
-  if (len > 128 || (strict && len > (v6 ? 128 : 32))) return `prefix length ${len} too long for the AFI`;
+/** One past the prefix (length octet and octets) at `p`, or -1 (`why`). */
+function prefixEnd(b: Uint8Array, p: number, e: number, v6: boolean, strict: boolean): number {
+  if (p >= e) return no('prefix length missing');
+  const len = b[p]!;
+  if (len > 128 || (strict && len > (v6 ? 128 : 32))) return no(`prefix length ${len} too long for the AFI`);
   const n = prefixOctets(len);
-  if (r.remaining < n) return 'prefix cut short';
-  return { v6: v6 || len > 32, len, addr: r.bytes(n) };
+  if (e - p - 1 < n) return no('prefix cut short');
+  return p + 1 + n;
 }
 
-/** An address after its length octet in bits (32 or 128; also 0 when `zero`). */
-function sizedAddr(r: Reader, zero: boolean): Uint8Array | string {
-  const bits = r.u8();
-  if (bits !== 32 && bits !== 128 && !(zero && bits === 0)) return `address length ${bits}`;
-  if (r.remaining < bits >>> 3) return 'address cut short';
-  return r.bytes(bits >>> 3);
+/** One past an address after its length octet in bits (32 or 128; also 0 when `zero`) at `p`, or -1 (`why`, after `what`). */
+function sizedAddrEnd(b: Uint8Array, p: number, e: number, zero: boolean, what: string): number {
+  const bits = b[p]!;
+  if (bits !== 32 && bits !== 128 && !(zero && bits === 0)) return no(`${what} address length ${bits}`);
+  if (e - p - 1 < bits >>> 3) return no(`${what} address cut short`);
+  return p + 1 + (bits >>> 3);
 }
 
-/** Route-type-specific data of architecture 1 (r limited to it): a model or why not. */
-function decodeData(r: Reader, routeType: number, v6: boolean, strict: boolean): MupNlri | string {
-  if (routeType < 1 || routeType > 4) return 'unknown route type ' + routeType;
-  if (r.remaining < RD_LENGTH) return 'no room for the RD';
-  const rd = r.bytes(RD_LENGTH);
+/** The view kind of 3gpp-5g route-type-specific data `s+4..e` (the NLRI at `s`), or -1 (`why`). */
+function kindOf(b: Uint8Array, s: number, e: number, v6: boolean, strict: boolean): number {
+  const routeType = (b[s + 1]! << 8) | b[s + 2]!;
+  if (routeType < 1 || routeType > 4) return no('unknown route type ' + routeType);
+  let p = s + 4 + RD_LENGTH;
+  if (p > e) return no('no room for the RD');
   const afiSize = v6 ? 16 : 4;
   switch (routeType) {
     case 1: {
-      const prefix = readPrefix(r, v6, strict);
-      if (typeof prefix === 'string') return prefix;
-      if (r.remaining !== 0) return 'bytes after the ISD prefix';
-      return { kind: 'isd', archType: 1, routeType: 1, rd, prefix };
+      p = prefixEnd(b, p, e, v6, strict);
+      if (p < 0) return -1;
+      return p === e ? VIEW_ISD : no('bytes after the ISD prefix');
     }
     case 2: {
-      const n = r.remaining;
-      if (n !== 4 && n !== 16) return `DSD address of ${n} bytes`;
-      if (strict && n !== afiSize) return `DSD address of ${n} bytes under this AFI`;
-      return { kind: 'dsd', archType: 1, routeType: 2, rd, address: r.bytes(n) };
+      const n = e - p;
+      if (n !== 4 && n !== 16) return no(`DSD address of ${n} bytes`);
+      if (strict && n !== afiSize) return no(`DSD address of ${n} bytes under this AFI`);
+      return VIEW_DSD;
     }
     case 3: {
-      const prefix = readPrefix(r, v6, strict);
-      if (typeof prefix === 'string') return prefix;
-      if (r.remaining < 5) return 'T1ST without TEID and QFI';
-      const teid = r.u32();
-      const qfi = r.u8();
-      if (strict && teid === 0) return 'T1ST TEID 0';
-      const m: MupNlri = { kind: 't1st', archType: 1, routeType: 3, rd, prefix, teid, qfi };
-      if (r.remaining === 0) return strict ? 'T1ST without endpoint' : m;
-      const endpoint = sizedAddr(r, false);
-      if (typeof endpoint === 'string') return 'T1ST endpoint ' + endpoint;
-      m.endpoint = endpoint;
-      if (r.remaining === 0) return strict ? 'T1ST without source length' : m;
-      const source = sizedAddr(r, true);
-      if (typeof source === 'string') return 'T1ST source ' + source;
-      m.source = source;
-      return r.remaining === 0 ? m : 'bytes after the T1ST source';
+      p = prefixEnd(b, p, e, v6, strict);
+      if (p < 0) return -1;
+      if (e - p < 5) return no('T1ST without TEID and QFI');
+      if (strict && (b[p]! | b[p + 1]! | b[p + 2]! | b[p + 3]!) === 0) return no('T1ST TEID 0');
+      p += 5;
+      if (p === e) return strict ? no('T1ST without endpoint') : VIEW_T1ST;
+      p = sizedAddrEnd(b, p, e, false, 'T1ST endpoint');
+      if (p < 0) return -1;
+      if (p === e) return strict ? no('T1ST without source length') : VIEW_T1ST;
+      p = sizedAddrEnd(b, p, e, true, 'T1ST source');
+      if (p < 0) return -1;
+      return p === e ? VIEW_T1ST : no('bytes after the T1ST source');
     }
     default: {
-      if (r.remaining < 1) return 'T2ST without endpoint length';
-      const bitsTotal = r.u8();
-      const rest = r.remaining;
-      for (const size of v6 ? [16, 4] : [4, 16]) {
-        const teidLength = bitsTotal - size * 8;
-        if (teidLength < 0 || teidLength > 32) continue;
-        const n = prefixOctets(teidLength);
-        if (rest !== size + n) continue;
-        if (strict && size !== afiSize) return `T2ST endpoint of ${size} bytes under this AFI`;
-        const endpoint = r.bytes(size);
-        const teid = r.uint(n) as number;
-        if (strict && n > 0 && teid === 0) return 'T2ST TEID 0';
-        return { kind: 't2st', archType: 1, routeType: 4, rd, endpoint, teidLength, teid };
+      if (p >= e) return no('T2ST without endpoint length');
+      const bitsTotal = b[p++]!;
+      const rest = e - p;
+      // Of the two sizes only one can fit: 4 wants 32..64 bits, 16 wants 128..160.
+      const size = t2stAddrSize(bitsTotal);
+      const teidLength = bitsTotal - size * 8;
+      const n = prefixOctets(teidLength);
+      if (teidLength < 0 || teidLength > 32 || rest !== size + n) return no(`T2ST endpoint length ${bitsTotal} with ${rest} bytes`);
+      if (strict && size !== afiSize) return no(`T2ST endpoint of ${size} bytes under this AFI`);
+      if (strict && n > 0) {
+        let any = 0;
+        for (let i = p + size; i < e; i++) any |= b[i]!;
+        if (any === 0) return no('T2ST TEID 0');
       }
-      return `T2ST endpoint length ${bitsTotal} with ${rest} bytes`;
+      return VIEW_T2ST;
     }
   }
 }
@@ -182,8 +188,18 @@ function dataLength(m: MupRoute): number {
   }
 }
 
+/** `FamilyCodec.verbatim`: a view as decoded is its input bytes (view.ts `_copiable`). */
+export function mupVerbatim(m: MupRoute, span: WireSpan): boolean {
+  if (!(m instanceof MupView) || !m._copiable()) return false;
+  span.buf = m._b;
+  span.start = m._s;
+  span.end = m._e;
+  return true;
+}
+
 /** Exact bytes of the NLRI (header and data); checks the model. */
 export function mupEncodingLength(m: MupRoute): number {
+  if (m instanceof MupView && m._copiable()) return m._e - m._s;
   const n = dataLength(m);
   if (n > 255) modelError(`mup: route-type-specific data of ${n} bytes exceeds 255`);
   return 4 + n;
@@ -204,6 +220,10 @@ function writeAddr(w: Writer, a: Uint8Array): void {
  * the data, from the octets written, so the model is not measured a second time.
  */
 export function encodeMup(m: MupRoute, w: Writer): void {
+  if (m instanceof MupView && m._copiable()) {
+    w.range(m._b, m._s, m._e); // header, length and data, as decoded
+    return;
+  }
   w.u8(m.archType);
   w.u16(m.routeType);
   const lenAt = w.pos;
