@@ -218,12 +218,20 @@ function copySpan(out: Uint8Array, o: number, id: number | undefined): void {
 }
 
 /**
- * One model whose encoding already lies in a buffer (`codec.verbatim`): the window is in `span`
- * and this returns its size with the path id, or -1 when the codec has no window for it.
+ * One model (or a list of one) whose encoding already lies in a buffer (`codec.verbatim`): the
+ * window is in `span` and this returns its size with the path id, or -1 when there is none.
  */
 function verbatimLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions): number {
-  if (codec.verbatim === undefined || Array.isArray(models) || !codec.verbatim(models as M, span)) return -1;
+  if (codec.verbatim === undefined) return -1;
+  // A list of one (what decodeAll gives for one NLRI) is that model.
+  const m = Array.isArray(models) ? (models.length === 1 ? (models[0] as M) : undefined) : (models as M);
+  if (m === undefined || !codec.verbatim(m, span)) return -1;
   return span.end - span.start + (opts.addPath ? 4 : 0);
+}
+
+/** The model of a call that `verbatimLength` accepted: the one model, or the list's only one. */
+function only<M extends NlriBase>(models: M | readonly M[]): M {
+  return Array.isArray(models) ? (models[0] as M) : (models as M);
 }
 
 /** Encode one or several NLRIs into one buffer, measured first and written once. */
@@ -231,7 +239,7 @@ export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | re
   const v = verbatimLength(codec, models, opts);
   if (v >= 0) {
     const out = allocBytes(v);
-    copySpan(out, 0, opts.addPath ? ((models as M).pathId ?? 0) : undefined);
+    copySpan(out, 0, opts.addPath ? (only(models).pathId ?? 0) : undefined);
     return out;
   }
   const n = encodingLength(codec, models, opts);
@@ -259,7 +267,7 @@ export function encodeInto<M extends NlriBase>(
     span.buf = EMPTY;
     throw new NlriError('too-long', `${n} bytes do not fit at offset ${offset} of a ${buf.length}-byte buffer`, codec.name, offset);
   }
-  if (v >= 0) copySpan(buf, offset, opts.addPath ? ((models as M).pathId ?? 0) : undefined);
+  if (v >= 0) copySpan(buf, offset, opts.addPath ? (only(models).pathId ?? 0) : undefined);
   else run(codec, models, opts, buf, offset, end);
   return end;
 }

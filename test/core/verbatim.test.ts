@@ -53,6 +53,8 @@ function expectSame(c: FamilyCodec, m: NlriBase, what: string): void {
     const opts = { addPath };
     const want = outcome(() => encode(slow, m, opts));
     expect(outcome(() => encode(c, m, opts)), `${what} encode addPath=${addPath}`).toBe(want);
+    // A list of one (what decodeAll gives) takes the same copy.
+    expect(outcome(() => encode(c, [m], opts)), `${what} encode [m] addPath=${addPath}`).toBe(want);
     if (want.startsWith('error')) continue;
     const n = want.length / 2;
     // Into a caller's buffer at an odd offset: the same octets, the same end, nothing else touched.
@@ -60,6 +62,9 @@ function expectSame(c: FamilyCodec, m: NlriBase, what: string): void {
     const b = new Uint8Array(n + 9).fill(0xa5);
     expect(encodeInto(c, m, a, 3, opts), what).toBe(encodeInto(slow, m, b, 3, opts));
     expect(toHex(a), what).toBe(toHex(b));
+    a.fill(0xa5);
+    expect(encodeInto(c, [m], a, 3, opts), what).toBe(3 + n);
+    expect(toHex(a), `${what} [m]`).toBe(toHex(b));
     // One octet short: the same error, and no octet written.
     const short = new Uint8Array(n + 2).fill(0x5a);
     expect(codecError(() => encodeInto(c, m, short, 3, opts)).code, what).toBe('too-long');
@@ -98,6 +103,7 @@ describe('verbatim: a decoded view is copied, the bytes its encoder writes', () 
         if (m !== undefined) {
           expect(m.pathId).toBe(263);
           expect(toHex(encode(c, m, { addPath: true }))).toBe(toHex(encode(slowOf(c), m, { addPath: true })));
+          expect(toHex(encode(c, [m], { addPath: true }))).toBe(toHex(encode(slowOf(c), m, { addPath: true })));
         }
       }
       // Every family's decoded samples take the copy (a hook that never answers would pass the rest).
