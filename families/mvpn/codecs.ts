@@ -1,7 +1,7 @@
 /** The MCAST-VPN family codecs: `ipv4/mvpn` (AFI 1) and `ipv6/mvpn` (AFI 2), SAFI 5 (RFC 6514 §4). */
 import { defineFamily, type FamilyCodec } from '../../src/registry/family.js';
 import type { MvpnNlri } from './model.js';
-import { decodeMvpn, encodeMvpn, mvpnEncodingLength } from './wire.js';
+import { decodeMvpn, encodeMvpn, mvpnEncodingLength, mvpnVerbatim } from './wire.js';
 import { writeMvpnJson } from './json.js';
 import { mvpnFromArgs, mvpnToArgs } from './args.js';
 
@@ -16,6 +16,7 @@ function make(name: string, afi: number): FamilyCodec<MvpnNlri> {
     decode: (r, opts) => decodeMvpn(r, opts),
     encodingLength: (m) => mvpnEncodingLength(m),
     encode: (m, w) => encodeMvpn(m, w),
+    verbatim: (m, span) => mvpnVerbatim(m, span),
     json: (m, j) => writeMvpnJson(m, j),
     fromArgs: (args) => mvpnFromArgs(args),
     toArgs: (m) => mvpnToArgs(m),

@@ -7,7 +7,8 @@ import { ipv4Mvpn, ipv6Mvpn } from './codecs.js';
 
 export * from './model.js';
 export { ipv4Mvpn, ipv6Mvpn } from './codecs.js';
-export { decodeMvpn, encodeMvpn, mvpnEncodingLength } from './wire.js';
+export { decodeMvpn, encodeMvpn, mvpnEncodingLength, mvpnVerbatim } from './wire.js';
+export { MvpnView } from './view.js';
 export { writeMvpnJson, mvpnAddrToString, mvpnRdText } from './json.js';
 export { mvpnFromArgs, mvpnToArgs } from './args.js';
 export { samples } from './samples.js';

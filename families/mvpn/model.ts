@@ -7,6 +7,9 @@
  * source or group. An RD is its 8 wire bytes (RFC 4364 §4.2). Route types this codec does not
  * know, and payloads that do not follow their type's layout, are kept whole as `MvpnRaw`, so
  * every NLRI re-encodes byte for byte.
+ *
+ * A decoded NLRI is an `MvpnView` (view.ts) with these fields read from the input when asked;
+ * models built by hand or by `fromArgs` are plain objects with the same fields.
  */
 import type { NlriBase } from '../../src/registry/family.js';
 
