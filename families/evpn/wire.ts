@@ -173,7 +173,7 @@ export function recoverRoute(r: Reader, start: number): RawRoute | undefined {
 }
 
 export function encodingLength(m: EvpnRoute): number {
-  if (!(m instanceof EvpnRouteBase) && !isByteWindow(m)) modelError('an EVPN model is a route decoded or built by this codec (a window of bytes)', 'l2vpn/evpn');
+  if (!isByteWindow(m)) modelError('an EVPN model is a route decoded or built by this codec (a window of bytes inside its buffer)', 'l2vpn/evpn');
   return m.end - m.start;
 }
 

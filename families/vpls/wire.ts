@@ -32,7 +32,7 @@ export function decodeVpls(r: Reader, opts: DecodeOptions): VplsRoute {
 }
 
 export function vplsEncodingLength(m: VplsRoute): number {
-  if (!(m instanceof VplsRoute) && !isByteWindow(m)) modelError('a VPLS model is a route decoded or built by this codec (a window of bytes)', FAMILY);
+  if (!isByteWindow(m)) modelError('a VPLS model is a route decoded or built by this codec (a window of bytes inside its buffer)', FAMILY);
   return m.end - m.start;
 }
 

@@ -226,7 +226,14 @@ function verbatimLength<M extends NlriBase>(codec: FamilyCodec<M>, models: M | r
   // A list of one (what decodeAll gives for one NLRI) is that model.
   const m = Array.isArray(models) ? (models.length === 1 ? (models[0] as M) : undefined) : (models as M);
   if (m === undefined || !codec.verbatim(m, span)) return -1;
-  return span.end - span.start + (opts.addPath ? 4 : 0);
+  const { start, end } = span;
+  // A window outside its buffer (a hand-made view, another family's hook) is not copied: the
+  // encoder judges the model instead.
+  if (!(start >= 0 && start <= end && end <= span.buf.length)) {
+    span.buf = EMPTY;
+    return -1;
+  }
+  return end - start + (opts.addPath ? 4 : 0);
 }
 
 /** The model of a call that `verbatimLength` accepted: the one model, or the list's only one. */

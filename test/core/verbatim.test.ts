@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { NlriError, toHex } from '../../src/core/index.js';
 import { createDefaultRegistry, decodeAll, encode, encodeInto, samples, type FamilyCodec, type NlriBase, type WireSpan } from '../../src/index.js';
 import { RtcView } from '../../families/rtc/model.js';
+import { RawRoute } from '../../families/evpn/model.js';
+import { VplsRoute } from '../../families/vpls/model.js';
 import { flowOps } from '../../families/flowspec/index.js';
 import { bytes, codecError } from '../support/helpers.js';
 import { loadVectors } from '../support/vectors.js';
@@ -155,6 +157,31 @@ describe('verbatim: a decoded view is copied, the bytes its encoder writes', () 
     const cut = new RtcView(b.subarray(0, 6), 1, 96);
     expect(c.verbatim!(cut, span)).toBe(false);
     expect(codecError(() => encode(c, cut)).code).toBe('invalid-model');
+  });
+
+  it('EVPN and VPLS: a window outside its buffer is refused with invalid-model, not copied; a window of the other package copy encodes', () => {
+    const evpn = reg.require('l2vpn/evpn');
+    const vpls = reg.require('l2vpn/vpls');
+    const span: WireSpan = { buf: new Uint8Array(0), start: 0, end: 0 };
+    const b = bytes('0305000000000000'); // 8 octets
+    for (const [c, m] of [
+      [evpn, new RawRoute(b, 0, 12)],
+      [vpls, new VplsRoute(b, 2, 1)],
+    ] as const) {
+      expect(c.verbatim!(m as never, span)).toBe(true); // the hook names the window…
+      const e = codecError(() => encode(c, m as never));
+      expect([e.code, e.family]).toEqual(['invalid-model', c.name]); // …the core does not copy it
+      expect(e.message).toMatch(/window of bytes inside its buffer/);
+      expect(codecError(() => encodeInto(c, m as never, new Uint8Array(32))).code).toBe('invalid-model');
+    }
+    for (const c of [evpn, vpls]) {
+      for (const m of [{}, null, { buf: 'x', start: 0, end: 1 }]) expect(codecError(() => encode(c, m as never)).code).toBe('invalid-model');
+    }
+    // A model of the package's other copy (CommonJS beside ES modules) is not an instance of this
+    // copy's class, only a window: measured and written, the same bytes.
+    const plain = { buf: b, start: 1, end: 5 };
+    expect(toHex(encode(evpn, plain as never))).toBe('05000000');
+    expect(toHex(encode(vpls, plain as never))).toBe('05000000');
   });
 
   it('several models in one call are measured and written (the hook is for one model)', () => {
