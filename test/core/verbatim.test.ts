@@ -160,8 +160,8 @@ describe('verbatim: a decoded view is copied, the bytes its encoder writes', () 
   });
 
   it('EVPN and VPLS: a window outside its buffer is refused with invalid-model, not copied; a window of the other package copy encodes', () => {
-    const evpn = reg.require('l2vpn/evpn');
-    const vpls = reg.require('l2vpn/vpls');
+    const evpn = reg.require('l2vpn/evpn') as FamilyCodec;
+    const vpls = reg.require('l2vpn/vpls') as FamilyCodec;
     const span: WireSpan = { buf: new Uint8Array(0), start: 0, end: 0 };
     const b = bytes('0305000000000000'); // 8 octets
     for (const [c, m] of [
