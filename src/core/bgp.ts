@@ -4,6 +4,7 @@
  * RFC 5668). Families choose their own text forms where Ze's differ; these are the building blocks.
  */
 import { digits } from './digits.js';
+import { NIBBLE_BYTE as NIBBLE } from './hex.js';
 import { NlriError } from './errors.js';
 import { ipv4ToString } from './ip.js';
 import type { Reader } from './reader.js';
@@ -26,15 +27,31 @@ export function macToString(b: Uint8Array, off = 0, upper = false): string {
   return upper ? s.toUpperCase() : s;
 }
 
-/** `aa:bb:cc:dd:ee:ff` (or `-` separated) to 6 bytes; undefined when malformed. */
+/**
+ * `aa:bb:cc:dd:ee:ff` (or `-` separated, or mixed; one or two hex digits per group) to 6 bytes;
+ * undefined when malformed. One pass over the char codes.
+ */
 export function macFromString(s: string): Uint8Array | undefined {
-  const parts = s.split(/[:-]/);
-  if (parts.length !== 6) return undefined;
   const out = new Uint8Array(6);
-  for (let i = 0; i < 6; i++) {
-    if (!/^[0-9a-fA-F]{1,2}$/.test(parts[i]!)) return undefined;
-    out[i] = parseInt(parts[i]!, 16);
+  let k = 0; // groups done
+  let n = 0; // digits in this group
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58 /* : */ || c === 45 /* - */) {
+      if (n === 0 || k === 5) return undefined;
+      out[k++] = v;
+      n = 0;
+      v = 0;
+      continue;
+    }
+    const d = c < 128 ? NIBBLE[c]! : -1;
+    if (d < 0 || n === 2) return undefined;
+    v = (v << 4) | d;
+    n++;
   }
+  if (n === 0 || k !== 5) return undefined;
+  out[5] = v;
   return out;
 }
 
@@ -78,7 +95,7 @@ export function parseUintDec(s: string, bits: number): number | string {
   if (s === '') return `strconv.ParseUint: parsing "": invalid syntax`;
   const v = digits(s);
   if (v < 0) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
-  if (v > 2 ** bits - 1 || !Number.isSafeInteger(v)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
+  if (v > (bits < 53 ? 2 ** bits - 1 : Number.MAX_SAFE_INTEGER)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
   return v;
 }
 

@@ -16,3 +16,15 @@ export function digits(s: string): number {
   }
   return v;
 }
+
+/** `digits` of `s` from `start` to `end` (exclusive), without taking the substring. */
+export function digitsIn(s: string, start: number, end: number): number {
+  if (end <= start) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}

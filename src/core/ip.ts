@@ -10,6 +10,7 @@
  * length decimal without leading zeros. Error texts follow Go's shape:
  * `netip.ParsePrefix("<text>"): <reason>`.
  */
+import { digitsIn } from './digits.js';
 
 /** Dotted decimal of 4 bytes at `off` (missing bytes read as 0). */
 export function ipv4ToString(b: Uint8Array, off = 0, len = 4): string {
@@ -107,7 +108,7 @@ function parseV6(s: string): Uint8Array {
   const ip = new Uint8Array(16);
   let ellipsis = -1;
   let i = 0;
-  if (s.length >= 2 && s[0] === ':' && s[1] === ':') {
+  if (s.length >= 2 && s.charCodeAt(0) === 58 && s.charCodeAt(1) === 58) {
     ellipsis = 0;
     i = 2;
     if (i === s.length) return ip;
@@ -124,7 +125,7 @@ function parseV6(s: string): Uint8Array {
       off++;
     }
     if (off === 0) throw new AddrSyntax('each colon-separated field must have at least one digit');
-    if (i + off < s.length && s[i + off] === '.') {
+    if (i + off < s.length && s.charCodeAt(i + off) === 46) {
       if (ellipsis < 0 && n !== 12) throw new AddrSyntax('embedded IPv4 address must replace the final 2 fields of the address');
       if (n + 4 > 16) throw new AddrSyntax('too many hex fields to fit an embedded IPv4 at the end of the address');
       try {
@@ -141,10 +142,10 @@ function parseV6(s: string): Uint8Array {
     n += 2;
     i += off;
     if (i === s.length) break;
-    if (s[i] !== ':') throw new AddrSyntax('unexpected character, want colon');
+    if (s.charCodeAt(i) !== 58) throw new AddrSyntax('unexpected character, want colon');
     if (i + 1 === s.length) throw new AddrSyntax('colon must be followed by more characters');
     i++;
-    if (s[i] === ':') {
+    if (s.charCodeAt(i) === 58) {
       if (ellipsis >= 0) throw new AddrSyntax('multiple :: in address');
       ellipsis = n;
       i++;
@@ -174,13 +175,13 @@ export function parseAddr(s: string): ParsedAddr | string {
   if (s === '') return 'ParseAddr(""): unable to parse IP';
   try {
     for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === '.') {
+      const c = s.charCodeAt(i);
+      if (c === 46 /* . */) {
         const b = new Uint8Array(4);
         parseV4Into(s, b, 0);
         return { v6: false, bytes: b };
       }
-      if (c === ':') {
+      if (c === 58 /* : */) {
         const zone = s.indexOf('%');
         if (zone >= 0) {
           if (zone === s.length - 1) throw new AddrSyntax('zone must be a non-empty string');
@@ -188,7 +189,7 @@ export function parseAddr(s: string): ParsedAddr | string {
         }
         return { v6: true, bytes: parseV6(s) };
       }
-      if (c === '%') throw new AddrSyntax('missing IPv6 address');
+      if (c === 37 /* % */) throw new AddrSyntax('missing IPv6 address');
     }
     throw new AddrSyntax('unable to parse IP');
   } catch (e) {
@@ -204,21 +205,28 @@ export interface ParsedPrefix {
   len: number;
 }
 
-/** Parse `addr/len` like `netip.ParsePrefix`; returns the Go-style error text on failure. */
+function prefixSyntax(s: string, m: string): string {
+  return `netip.ParsePrefix(${JSON.stringify(s)}): ${m}`;
+}
+
+/**
+ * Parse `addr/len` like `netip.ParsePrefix`; returns the Go-style error text on failure. The
+ * length is read in place (no substring, no regular expression).
+ */
 export function parsePrefix(s: string): ParsedPrefix | string {
-  const wrap = (m: string): string => `netip.ParsePrefix(${JSON.stringify(s)}): ${m}`;
   const slash = s.lastIndexOf('/');
-  if (slash < 0) return wrap("no '/'");
-  const addrText = s.slice(0, slash);
-  const bitsText = s.slice(slash + 1);
-  const addr = parseAddr(addrText);
-  if (typeof addr === 'string') return wrap(addr);
-  if (addr.v6 && addrText.includes('%')) return wrap('IPv6 zones cannot be present in a prefix');
-  if (!/^[0-9]+$/.test(bitsText) || (bitsText.length > 1 && bitsText[0] === '0')) {
-    return wrap(`bad bits after slash: ${JSON.stringify(bitsText)}`);
+  if (slash < 0) return prefixSyntax(s, "no '/'");
+  const addr = parseAddr(s.slice(0, slash));
+  if (typeof addr === 'string') return prefixSyntax(s, addr);
+  if (addr.v6) {
+    const zone = s.indexOf('%');
+    if (zone >= 0 && zone < slash) return prefixSyntax(s, 'IPv6 zones cannot be present in a prefix');
   }
-  const len = Number(bitsText);
-  if (len > (addr.v6 ? 128 : 32)) return wrap('prefix length out of range');
+  const len = digitsIn(s, slash + 1, s.length);
+  if (len < 0 || (s.length - slash > 2 && s.charCodeAt(slash + 1) === 48 /* 0 */)) {
+    return prefixSyntax(s, `bad bits after slash: ${JSON.stringify(s.slice(slash + 1))}`);
+  }
+  if (len > (addr.v6 ? 128 : 32)) return prefixSyntax(s, 'prefix length out of range');
   return { v6: addr.v6, bytes: addr.bytes, len };
 }
 

@@ -20,13 +20,10 @@ export interface LabeledArgs {
   labels: number[];
 }
 
-function wrapped<T>(prefix: string, family: string, fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof NlriError) argsError(`${prefix}: ${e.message}`, family);
-    throw e;
-  }
+/** An args error naming what was being read (`invalid rd: …`) in place of a parser's error. */
+function rethrow(e: unknown, prefix: string, family: string): never {
+  if (e instanceof NlriError) argsError(`${prefix}: ${e.message}`, family);
+  throw e;
 }
 
 export function scanLabeledArgs(args: readonly string[], family: string, withRd: boolean): LabeledArgs {
@@ -38,13 +35,21 @@ export function scanLabeledArgs(args: readonly string[], family: string, withRd:
     if (v === undefined) argsError(`${t} requires value`, family);
     switch (t) {
       case 'rd':
-        out.rd = wrapped('invalid rd', family, () => parseRd(v, family));
+        try {
+          out.rd = parseRd(v, family);
+        } catch (e) {
+          rethrow(e, 'invalid rd', family);
+        }
         break;
       case 'label':
         out.labels.push(labelArg(v, family));
         break;
       case 'prefix':
-        out.prefix = wrapped('invalid prefix', family, () => prefixFromString(v, family));
+        try {
+          out.prefix = prefixFromString(v, family);
+        } catch (e) {
+          rethrow(e, 'invalid prefix', family);
+        }
         break;
       case 'path-id':
         out.pathId = uintArg(v, 32, 'path-id', family);

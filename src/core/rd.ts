@@ -12,7 +12,7 @@
  * `nlri.ParseRDString`, which ignores the explicit type and re-derives it from the
  * administrator field (`2:65000:1` becomes type 0); see docs/ze-compat.md.
  */
-import { digits } from './digits.js';
+import { digits, digitsIn } from './digits.js';
 import { NlriError } from './errors.js';
 import type { Reader } from './reader.js';
 import { ipv4ToString } from './ip.js';
@@ -50,89 +50,117 @@ function rdError(message: string, family: string): never {
   throw new NlriError('invalid-args', message, family, -1);
 }
 
-/** Decimal as Go's `strconv.ParseUint(s, 10, bits)` accepts it (digits only). */
-function decimal(s: string, max: number): number | undefined {
-  const v = digits(s);
-  return v >= 0 && v <= max ? v : undefined;
+/** Decimal in `s[start, end)` as Go's `strconv.ParseUint(s, 10, bits)` accepts it (digits only), or -1. */
+function decimal(s: string, start: number, end: number, max: number): number {
+  const v = digitsIn(s, start, end);
+  return v <= max ? v : -1;
 }
 
-function parseIpv4Strict(s: string): Uint8Array | undefined {
-  const parts = s.split('.');
-  if (parts.length !== 4) return undefined;
-  const out = new Uint8Array(4);
-  for (let i = 0; i < 4; i++) {
-    const p = parts[i]!;
-    if (!/^[0-9]{1,3}$/.test(p) || (p.length > 1 && p[0] === '0')) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    out[i] = v;
+/**
+ * Strict dotted decimal in `s[start, end)` (four fields of 1-3 digits, no leading zero, each
+ * ≤ 255) as a 32-bit number, in one pass over the char codes; -1 for anything else.
+ */
+function ipv4Strict(s: string, start: number, end: number): number {
+  let v = 0;
+  let field = 0;
+  let n = 0; // digits in this field
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (n === 0 || dots === 3) return -1;
+      v = v * 256 + field;
+      field = 0;
+      n = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (n === 3 || (n === 1 && field === 0)) return -1;
+      field = field * 10 + (c - 48);
+      if (field > 255) return -1;
+      n++;
+    } else return -1;
   }
-  return out;
+  if (n === 0 || dots !== 3) return -1;
+  return v * 256 + field;
 }
 
 /**
  * The 8 RD octets (RFC 4364 §4.2), written byte by byte: a `DataView` over a fresh small array
  * reads its `.buffer`, which moves the bytes off the heap and costs more than the whole parse.
+ * `admin` is the ASN, or for type 1 the IPv4 address as a 32-bit number.
  */
-function build(type: number, admin: Uint8Array | number, assigned: number): Uint8Array {
+function build(type: number, admin: number, assigned: number): Uint8Array {
   const b = new Uint8Array(8);
   b[1] = type; // types 0-2 here: the high octet stays 0
-  if (type === 1) {
-    const ip = admin as Uint8Array;
-    b[2] = ip[0]!;
-    b[3] = ip[1]!;
-    b[4] = ip[2]!;
-    b[5] = ip[3]!;
-  } else if (type === 0) {
-    const a = admin as number;
-    b[2] = a >>> 8;
-    b[3] = a & 0xff;
+  if (type === 0) {
+    b[2] = admin >>> 8;
+    b[3] = admin & 0xff;
     b[4] = assigned >>> 24;
     b[5] = (assigned >>> 16) & 0xff;
   } else {
-    const a = admin as number;
-    b[2] = a >>> 24;
-    b[3] = (a >>> 16) & 0xff;
-    b[4] = (a >>> 8) & 0xff;
-    b[5] = a & 0xff;
+    b[2] = admin >>> 24;
+    b[3] = (admin >>> 16) & 0xff;
+    b[4] = (admin >>> 8) & 0xff;
+    b[5] = admin & 0xff;
   }
   b[6] = (assigned >>> 8) & 0xff;
   b[7] = assigned & 0xff;
   return b;
 }
 
-/** Build an RD from admin/assigned parts whose type follows from the admin field (Ze's rule). */
-function derive(admin: string, assigned: string, family: string): Uint8Array {
-  if (admin.includes('.')) {
-    const ip = parseIpv4Strict(admin);
-    if (!ip) rdError(`invalid IP in RD: ${admin}`, family);
-    const n = decimal(assigned, 0xffff);
-    if (n === undefined) rdError(`invalid RD value: ${assigned}`, family);
+/** True when `s[start, end)` holds a `.`. */
+function hasDot(s: string, start: number, end: number): boolean {
+  const i = s.indexOf('.', start);
+  return i >= 0 && i < end;
+}
+
+/**
+ * Build an RD from the admin field `s[a, c)` and the assigned field `s[c + 1, end)` (c is the
+ * colon between them), the type following from the admin field (Ze's rule).
+ */
+function derive(s: string, a: number, c: number, family: string): Uint8Array {
+  const end = s.length;
+  if (hasDot(s, a, c)) {
+    const ip = ipv4Strict(s, a, c);
+    if (ip < 0) rdError(`invalid IP in RD: ${s.slice(a, c)}`, family);
+    const n = decimal(s, c + 1, end, 0xffff);
+    if (n < 0) rdError(`invalid RD value: ${s.slice(c + 1)}`, family);
     return build(1, ip, n);
   }
-  const asn = decimal(admin, 0xffffffff);
-  if (asn === undefined) rdError(`invalid ASN in RD: ${admin}`, family);
+  const asn = decimal(s, a, c, 0xffffffff);
+  if (asn < 0) rdError(`invalid ASN in RD: ${s.slice(a, c)}`, family);
   if (asn <= 0xffff) {
-    const n = decimal(assigned, 0xffffffff);
-    if (n === undefined) rdError(`invalid RD value: ${assigned}`, family);
+    const n = decimal(s, c + 1, end, 0xffffffff);
+    if (n < 0) rdError(`invalid RD value: ${s.slice(c + 1)}`, family);
     return build(0, asn, n);
   }
-  const n = decimal(assigned, 0xffff);
-  if (n === undefined) rdError(`invalid RD value: ${assigned}`, family);
+  const n = decimal(s, c + 1, end, 0xffff);
+  if (n < 0) rdError(`invalid RD value: ${s.slice(c + 1)}`, family);
   return build(2, asn, n);
 }
 
-function split(s: string, family: string): string[] {
-  const parts = s.split(':');
-  if (parts.length !== 2 && parts.length !== 3) rdError(`invalid RD format: ${s} (expected ASN:value or IP:value)`, family);
-  return parts;
+/** The second colon found by the last `firstColon` call, -1 for `A:B` text. */
+let secondColon = -1;
+
+/**
+ * Where the RD text's first colon is (`A:B` or `T:A:B`); the second one is left in
+ * `secondColon`. Any other number of colons is an error.
+ */
+function firstColon(s: string, family: string): number {
+  const c1 = s.indexOf(':');
+  const c2 = c1 < 0 ? -1 : s.indexOf(':', c1 + 1);
+  if (c1 < 0 || (c2 >= 0 && s.indexOf(':', c2 + 1) >= 0)) {
+    rdError(`invalid RD format: ${s} (expected ASN:value or IP:value)`, family);
+  }
+  secondColon = c2;
+  return c1;
 }
 
-/** Ze's consistency check of an explicit type against the administrator field. */
-function typeMatchesAdmin(t: number, admin: string, family: string): void {
-  const hasDot = admin.includes('.');
-  if (t === 1 && !hasDot) rdError(`invalid RD format: type 1 requires IP address, got ${admin}`, family);
-  if (t !== 1 && hasDot) rdError(`invalid RD format: type ${t} requires ASN, got IP ${admin}`, family);
+/** Ze's consistency check of an explicit type against the administrator field `s[a, c)`. */
+function typeMatchesAdmin(t: number, s: string, a: number, c: number, family: string): void {
+  const dot = hasDot(s, a, c);
+  if (t === 1 && !dot) rdError(`invalid RD format: type 1 requires IP address, got ${s.slice(a, c)}`, family);
+  if (t !== 1 && dot) rdError(`invalid RD format: type ${t} requires ASN, got IP ${s.slice(a, c)}`, family);
 }
 
 /**
@@ -140,48 +168,51 @@ function typeMatchesAdmin(t: number, admin: string, family: string): void {
  * ASN ≤ 65535 → 0, larger ASN → 2); an explicit T is only checked for consistency.
  */
 export function parseRdZe(s: string, family = ''): Uint8Array {
-  const parts = split(s, family);
-  if (parts.length === 3) {
-    const t = decimal(parts[0]!, 2);
-    if (t === undefined) rdError(`invalid RD type: ${parts[0]}`, family);
-    typeMatchesAdmin(t, parts[1]!, family);
-    return derive(parts[1]!, parts[2]!, family);
-  }
-  return derive(parts[0]!, parts[1]!, family);
+  const c1 = firstColon(s, family);
+  const c2 = secondColon;
+  if (c2 < 0) return derive(s, 0, c1, family);
+  const t = decimal(s, 0, c1, 2);
+  if (t < 0) rdError(`invalid RD type: ${s.slice(0, c1)}`, family);
+  typeMatchesAdmin(t, s, c1 + 1, c2, family);
+  return derive(s, c1 + 1, c2, family);
 }
+
+const RAW_RD = /^rd-type([0-9]+):([0-9a-fA-F]{12})$/;
 
 /**
  * RD text with the explicit type honoured: `T:A:B` gives type T exactly (type 0 needs A ≤ 65535
  * and B < 2^32; type 1 an IPv4 A and B ≤ 65535; type 2 A < 2^32 and B ≤ 65535), `A:B` derives
- * the type like Ze, and `rd-typeN:<12 hex>` gives any other type.
+ * the type like Ze, and `rd-typeN:<12 hex>` gives any other type. The common forms are read in
+ * place (no split, no regular expression, no substrings unless there is an error to name).
  */
 export function parseRd(s: string, family = ''): Uint8Array {
-  const raw = /^rd-type([0-9]+):([0-9a-fA-F]{12})$/.exec(s);
+  const raw = s.charCodeAt(0) === 114 /* r */ ? RAW_RD.exec(s) : null;
   if (raw) {
-    const t = decimal(raw[1]!, 0xffff);
-    if (t === undefined) rdError(`invalid RD type: ${raw[1]}`, family);
+    const t = digits(raw[1]!);
+    if (t < 0 || t > 0xffff) rdError(`invalid RD type: ${raw[1]}`, family);
     const b = new Uint8Array(8);
     b[0] = t >> 8;
     b[1] = t & 0xff;
     for (let i = 0; i < 6; i++) b[2 + i] = parseInt(raw[2]!.slice(i * 2, i * 2 + 2), 16);
     return b;
   }
-  const parts = split(s, family);
-  if (parts.length === 2) return derive(parts[0]!, parts[1]!, family);
-  const [ts, admin, assigned] = parts as [string, string, string];
-  const t = decimal(ts, 2);
-  if (t === undefined) rdError(`invalid RD type: ${ts}`, family);
-  typeMatchesAdmin(t, admin, family);
+  const c1 = firstColon(s, family);
+  const c2 = secondColon;
+  if (c2 < 0) return derive(s, 0, c1, family);
+  const t = decimal(s, 0, c1, 2);
+  if (t < 0) rdError(`invalid RD type: ${s.slice(0, c1)}`, family);
+  typeMatchesAdmin(t, s, c1 + 1, c2, family);
+  const end = s.length;
   if (t === 1) {
-    const ip = parseIpv4Strict(admin);
-    if (!ip) rdError(`invalid IP in RD: ${admin}`, family);
-    const n = decimal(assigned, 0xffff);
-    if (n === undefined) rdError(`invalid RD value: ${assigned}`, family);
+    const ip = ipv4Strict(s, c1 + 1, c2);
+    if (ip < 0) rdError(`invalid IP in RD: ${s.slice(c1 + 1, c2)}`, family);
+    const n = decimal(s, c2 + 1, end, 0xffff);
+    if (n < 0) rdError(`invalid RD value: ${s.slice(c2 + 1)}`, family);
     return build(1, ip, n);
   }
-  const asn = decimal(admin, t === 0 ? 0xffff : 0xffffffff);
-  if (asn === undefined) rdError(`invalid ASN in RD: ${admin}`, family);
-  const n = decimal(assigned, t === 0 ? 0xffffffff : 0xffff);
-  if (n === undefined) rdError(`invalid RD value: ${assigned}`, family);
+  const asn = decimal(s, c1 + 1, c2, t === 0 ? 0xffff : 0xffffffff);
+  if (asn < 0) rdError(`invalid ASN in RD: ${s.slice(c1 + 1, c2)}`, family);
+  const n = decimal(s, c2 + 1, end, t === 0 ? 0xffffffff : 0xffff);
+  if (n < 0) rdError(`invalid RD value: ${s.slice(c2 + 1)}`, family);
   return build(t, asn, n);
 }
