@@ -4,6 +4,7 @@
  * and the JSON rendering rule for several NLRIs (COMPAT.md §4).
  */
 import { NlriError } from '../core/errors.js';
+import { toHex } from '../core/hex.js';
 import { JsonWriter } from '../core/json.js';
 import { Reader } from '../core/reader.js';
 import { allocBytes } from '../core/slab.js';
@@ -253,6 +254,22 @@ export function encode<M extends NlriBase>(codec: FamilyCodec<M>, models: M | re
   const buf = allocBytes(n);
   run(codec, models, opts, buf, 0, n);
   return buf;
+}
+
+/** The buffer `encodeHex` writes into; an encoding longer than this gets its own array. */
+const HEX_SCRATCH = new Uint8Array(4096);
+
+/**
+ * `toHex(encode(codec, models, opts))` without the result array: the bytes are written into one
+ * reused buffer and read out as hex at once (encode-nlri's answer is only the hex).
+ */
+export function encodeHex<M extends NlriBase>(codec: FamilyCodec<M>, models: M | readonly M[], opts: EncodeOptions = NO_OPTIONS): string {
+  const v = verbatimLength(codec, models, opts);
+  const n = v >= 0 ? v : encodingLength(codec, models, opts);
+  const buf = n <= HEX_SCRATCH.length ? HEX_SCRATCH : new Uint8Array(n);
+  if (v >= 0) copySpan(buf, 0, opts.addPath ? (only(models).pathId ?? 0) : undefined);
+  else run(codec, models, opts, buf, 0, n);
+  return toHex(buf, 0, n);
 }
 
 /**

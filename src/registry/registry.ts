@@ -11,7 +11,7 @@ import { toHex } from '../core/hex.js';
 import { withHexBytes } from './hex-scratch.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
 import { checkFamilyName } from './names.js';
-import { decodeAll, encode, toJson } from './ops.js';
+import { decodeAll, encodeHex, toJson } from './ops.js';
 import type { FamilyCodecs } from '../family-models.js';
 
 const NO_OPTIONS: DecodeOptions = {};
@@ -105,7 +105,7 @@ export class Registry {
   encodeArgs(family: string, args: readonly string[]): string {
     const codec = this.require(family);
     try {
-      return toHex(encode(codec, codec.fromArgs(args)));
+      return encodeHex(codec, codec.fromArgs(args));
     } catch (e) {
       if (e instanceof NlriError) throw e.withFamily(family);
       throw e;

@@ -64,6 +64,20 @@ describe('Registry', () => {
     expect(() => reg.encodeArgs('ipv4/toy', [])).toThrow('value required');
     expect(() => reg.encodeArgs('ipv4/nope', [])).toThrow('unsupported family: ipv4/nope');
   });
+
+  it('encode-nlri of an NLRI longer than its 4096-octet scratch buffer, and the buffer reused after it', () => {
+    // A family whose NLRI is `count` octets of one value: the hex is that many pairs, whatever
+    // the size (the registry writes short encodings into a reused buffer, long ones into their own).
+    const run = defineFamily<Octet>({
+      ...toy('ipv4/run', 242),
+      encodingLength: (m) => m.value >> 8,
+      encode: (m, w) => { for (let i = 0; i < m.value >> 8; i++) w.u8(m.value & 0xff); },
+      fromArgs: (args) => ({ value: Number(args[0]) * 256 + Number(args[1]) }),
+    });
+    const reg = new Registry([run]);
+    for (const n of [1, 4095, 4096, 4097, 10000]) expect(reg.encodeArgs('ipv4/run', [String(n), '171'])).toBe('AB'.repeat(n));
+    expect(reg.encodeArgs('ipv4/run', ['3', '205'])).toBe('CDCDCD');
+  });
 });
 
 describe('ADD-PATH in the core (RFC 7911 §3)', () => {
