@@ -64,6 +64,7 @@ export function ambiguityMessage(labels: readonly number[]): string {
  * in `valued` take one value token); returns undefined when no `tc` is given.
  */
 export function tcFromArgs(args: readonly string[], valued: ReadonlySet<string>, family: string): number[] | undefined {
+  if (!args.includes('tc')) return undefined; // the usual case, without a scan through the Set
   let labels = 0;
   let tc: number[] | undefined;
   for (let i = 0; i < args.length; i++) {

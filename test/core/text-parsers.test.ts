@@ -162,7 +162,7 @@ describe('toHex through the reused latin1 buffer', () => {
     const want = Array.from(all, (v) => v.toString(16).toUpperCase().padStart(2, '0')).join('');
     expect(toHex(all)).toBe(want);
     expect(toHex(all, 250, 256)).toBe('FAFBFCFDFEFF'); // the short (concatenation) path
-    expect(toHex(all, 1, 9)).toBe('0102030405060708'); // the buffer path, not from 0
+    expect(toHex(all, 1, 14)).toBe('0102030405060708090A0B0C0D'); // the buffer path, not from 0
     expect(toHex(new Uint8Array(0))).toBe('');
   });
 
@@ -181,7 +181,7 @@ describe('toHex through the reused latin1 buffer', () => {
       ),
       { numRuns: 400 },
     );
-    for (const n of [5, 6, 7, 8, 2047, 2048, 2049, 4096, 4097]) {
+    for (const n of [5, 6, 7, 8, 11, 12, 13, 2047, 2048, 2049, 4096, 4097]) {
       const b = new Uint8Array(n).map((_, i) => (i * 131 + 7) & 0xff);
       expect(toHex(b)).toBe(toHexBefore(b));
     }
