@@ -83,7 +83,10 @@ function descriptorArg(key: string, val: string): NodeDescriptor | undefined {
   switch (key) {
     case 'asn': return { kind: 'as', asn: u32Arg(val, 'asn') };
     case 'bgp-ls-id': return { kind: 'bgp-ls-id', id: u32Arg(val, 'bgp-ls-id') };
-    case 'ospf-area-id': return { kind: 'ospf-area-id', area: new DataView(ipv4Arg(val, 'ospf-area-id').buffer).getUint32(0) };
+    case 'ospf-area-id': {
+      const a = ipv4Arg(val, 'ospf-area-id');
+      return { kind: 'ospf-area-id', area: ((a[0]! << 24) >>> 0) + ((a[1]! << 16) | (a[2]! << 8) | a[3]!) };
+    }
     case 'router-id': return { kind: 'igp-router-id', id: routerIdArg(val) };
     case 'bgp-router-id': return { kind: 'bgp-router-id', id: ipv4Arg(val, 'bgp-router-id') };
     case 'member-asn': return { kind: 'member-asn', asn: u32Arg(val, 'member-asn') };

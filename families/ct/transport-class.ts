@@ -21,7 +21,10 @@ export function transportClassRt(id: number, transitive = true): Uint8Array {
   const b = new Uint8Array(8);
   b[0] = transitive ? TRANSPORT_CLASS_TYPE : TRANSPORT_CLASS_NON_TRANSITIVE_TYPE;
   b[1] = TRANSPORT_CLASS_RT_SUBTYPE;
-  new DataView(b.buffer).setUint32(4, id);
+  b[4] = id >>> 24; // byte by byte: a DataView over this fresh array would move it off the heap
+  b[5] = (id >>> 16) & 0xff;
+  b[6] = (id >>> 8) & 0xff;
+  b[7] = id & 0xff;
   return b;
 }
 

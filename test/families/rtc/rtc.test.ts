@@ -83,6 +83,13 @@ describe('encode-nlri args (ze-nlri grammar, docs/families/rtc.md)', () => {
     [['origin-as', '65001', 'route-target', '65001:0', 'prefix-length', '64'], '400000FDE90002FDE9'],
     [['origin-as', '65001', 'route-target', '65001:100', 'prefix-length', '50'], '320000FDE90002FD'],
     [['path-id', '5', 'origin-as', '100'], '2000000064'],
+    // The bounds of each RT form (RFC 4360 §4, RFC 5668 §2), written byte by byte.
+    [['origin-as', '65001', 'route-target', '255.255.255.255:65535'], '600000FDE90102FFFFFFFFFFFF'],
+    [['origin-as', '65001', 'route-target', '0.0.0.0:0'], '600000FDE901020000000000'.padEnd(26, '0')],
+    [['origin-as', '65001', 'route-target', '65535:4294967295'], '600000FDE90002FFFFFFFFFFFF'],
+    [['origin-as', '65001', 'route-target', '4294967295:65535'], '600000FDE90202FFFFFFFFFFFF'],
+    [['origin-as', '65001', 'route-target', '65536:0'], '600000FDE902020001000000'.padEnd(26, '0')],
+    [['origin-as', '65001', 'route-target', 'rt-type65535:ffffffffffff'], '600000FDE9FFFFFFFFFFFFFFFF'],
   ];
   it.each(ok)('%j', (args, hex) => {
     expect(enc(args)).toBe(hex);
@@ -107,6 +114,13 @@ describe('encode-nlri args (ze-nlri grammar, docs/families/rtc.md)', () => {
     [['origin-as', '4294967296'], 'invalid origin-as'],
     [['origin-as', '1', 'route-target', '65001'], 'invalid route-target'],
     [['origin-as', '1', 'route-target', '300.0.0.1:1'], 'invalid route-target'],
+    [['origin-as', '1', 'route-target', '10.0.0.01:1'], 'bad IPv4 address 10.0.0.01'],
+    [['origin-as', '1', 'route-target', '10.0.0:1'], 'bad IPv4 address 10.0.0'],
+    [['origin-as', '1', 'route-target', '1.2.3.4.5:1'], 'bad IPv4 address 1.2.3.4.5'],
+    [['origin-as', '1', 'route-target', '1..3.4:1'], 'bad IPv4 address 1..3.4'],
+    [['origin-as', '1', 'route-target', '1.2.3.256:1'], 'bad IPv4 address 1.2.3.256'],
+    [['origin-as', '1', 'route-target', '1.2.3.4:65536'], 'invalid route-target number'],
+    [['origin-as', '1', 'route-target', 'rt-type65536:000000000000'], 'type 65536 out of range'],
     [['origin-as', '1', 'route-target', '65001:4294967296'], 'invalid route-target number'],
     [['origin-as', '1', 'route-target', '70000:65536'], 'invalid route-target number'],
     [['origin-as', '1', 'prefix-length', '64'], 'route-target required for prefix-length 64'],
