@@ -25,6 +25,7 @@ import { parseAddr, parsePrefix } from '../../src/core/ip.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { parseRd, rdToString } from '../../src/core/rd.js';
 import { uintArg } from '../../src/core/bgp.js';
+import { digits } from '../../src/core/digits.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { NlriError } from '../../src/core/errors.js';
 import { tlvBytes } from './wire.js';
@@ -43,7 +44,9 @@ function u32Arg(s: string, what: string): number {
 }
 
 function u64Arg(s: string, what: string): bigint {
-  if (!/^[0-9]+$/.test(s)) argsError(`invalid ${what}: strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`);
+  const small = s.length <= 15 ? digits(s) : -2; // below 10^15: exact as a number, no BigInt parse
+  if (small >= 0) return BigInt(small);
+  if (small === -1 || !/^[0-9]+$/.test(s)) argsError(`invalid ${what}: strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`);
   const v = BigInt(s);
   if (v > 0xffffffffffffffffn) argsError(`invalid ${what}: strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`);
   return v;
@@ -157,8 +160,19 @@ function afArg(s: string): number {
   return uintArg(s, 8, 'address-family');
 }
 
+/**
+ * Sort `items` (this parser's own lists) by `code` in place, equal codes keeping their order: an
+ * insertion sort, since the lists hold a few items, usually already in order.
+ */
 function sortByCode<T>(items: T[], code: (t: T) => number): T[] {
-  return items.map((t, i) => [t, i] as const).sort((a, b) => code(a[0]) - code(b[0]) || a[1] - b[1]).map((x) => x[0]);
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i]!;
+    const c = code(x);
+    let j = i - 1;
+    for (; j >= 0 && code(items[j]!) > c; j--) items[j + 1] = items[j]!;
+    items[j + 1] = x;
+  }
+  return items;
 }
 
 /** Parse encode-nlri tokens for `bgp-ls/bgp-ls` (vpn false) or `bgp-ls/bgp-ls-vpn` (vpn true). */

@@ -206,7 +206,25 @@ describe('args grammar', () => {
     // 0001 0018 | 02 | 0000000000000000 | 0100 0005 [0258 0001 01] | 03E8 0002 AABB
     expect(enc('bgp-ls/bgp-ls', 'node', 'protocol', '2', 'tlv', '1000:AABB', 'local-tlv', '600:01')).toBe('0001001802000000000000000001000005025800010103E80002AABB');
   });
+  it('identifier: any 64-bit decimal (Go ParseUint: leading zeros allowed), read exactly past 2^53', () => {
+    // 0001 0015 | 03 | identifier (8) | 0100 0008 [0200 0004 0000FDE9]
+    const node = (id: string) => enc('bgp-ls/bgp-ls', 'node', 'protocol', 'ospfv2', 'identifier', id, 'asn', '65001');
+    expect(node('18446744073709551615')).toBe('0001001503FFFFFFFFFFFFFFFF01000008020000040000FDE9');
+    expect(node('9007199254740993')).toBe('0001001503002000000000000101000008020000040000FDE9');
+    expect(node('999999999999999')).toBe('000100150300038D7EA4C67FFF01000008020000040000FDE9');
+    expect(node('007')).toBe('0001001503000000000000000701000008020000040000FDE9');
+  });
+  it('TLVs of one type keep the order given; others are sorted by type', () => {
+    // 0001 0021 | 02 | 0..0 | 0100 0005 [0258 0001 01] | 03E8 0001 AA | 03E8 0001 BB | 07D0 0001 CC
+    expect(enc('bgp-ls/bgp-ls', 'node', 'protocol', '2', 'tlv', '2000:CC', 'tlv', '1000:AA', 'local-tlv', '600:01', 'tlv', '1000:BB')).toBe(
+      '0001002102000000000000000001000005025800010103E80001AA03E80001BB07D00001CC',
+    );
+  });
   it.each([
+    [['node', 'protocol', 'ospfv2', 'identifier', ''], 'invalid syntax'],
+    [['node', 'protocol', 'ospfv2', 'identifier', '-1'], 'invalid syntax'],
+    [['node', 'protocol', 'ospfv2', 'identifier', '1e3'], 'invalid syntax'],
+    [['node', 'protocol', 'ospfv2', 'identifier', '12345678901234567x'], 'invalid syntax'],
     [['node', 'asn', '1'], 'missing protocol'],
     [['nodes', 'protocol', 'ospfv2'], 'unknown NLRI type'],
     [[], 'missing NLRI type'],
