@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NlriError, Reader, Writer } from '../../src/core/index.js';
+import { copyBytes, NlriError, Reader, Writer } from '../../src/core/index.js';
 import { codecError as err } from '../support/helpers.js';
 
 
@@ -90,5 +90,18 @@ describe('Writer', () => {
     const w = new Writer(2);
     w.u8(1);
     expect(err(() => w.finish()).message).toBe('encoder wrote 1 bytes but measured 2');
+  });
+});
+
+describe('copyBytes', () => {
+  // Each path: a short loop, a loop over a small (possibly on-heap) source, `set` of a subarray
+  // of a large one; offsets inside both arrays, the bytes around the window untouched.
+  it.each([3, 47, 48, 60, 64, 65, 100, 300])('%i octets', (n) => {
+    const src = new Uint8Array(n + 5).map((_, i) => (i * 7 + 1) & 0xff);
+    const out = new Uint8Array(n + 10).fill(0xee);
+    copyBytes(out, 4, src, 3, n);
+    expect(Array.from(out.subarray(0, 4))).toEqual([0xee, 0xee, 0xee, 0xee]);
+    expect(Array.from(out.subarray(4, 4 + n))).toEqual(Array.from(src.subarray(3, 3 + n)));
+    expect(Array.from(out.subarray(4 + n))).toEqual(new Array(6).fill(0xee));
   });
 });
