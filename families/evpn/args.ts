@@ -76,28 +76,91 @@ function fail(message: string): never {
 export function parseEsi(s: string): Uint8Array {
   const esi = new Uint8Array(10);
   if (s === '0' || s === '') return esi;
+  const ok = s.includes(':') ? colonBytesInto(s, esi) : s.length === 20 && hexDigitsInto(s, esi);
+  return ok ? esi : esiError(s);
+}
+
+/** The error `parseEsi` gives for `s` (called only when `s` is not a valid ESI; messages as Ze's). */
+function esiError(s: string): never {
   if (s.includes(':')) {
     const parts = s.split(':');
     if (parts.length !== 10) throw new Error(`invalid ESI format: expected 10 parts, got ${parts.length}`);
-    parts.forEach((p, i) => {
-      const v = hexByte(p);
-      if (v === undefined) throw new Error(`invalid ESI byte ${i}: ${p}`);
-      esi[i] = v;
-    });
-    return esi;
+    const i = parts.findIndex((p) => hexByte(p) === undefined);
+    throw new Error(`invalid ESI byte ${i}: ${parts[i]}`);
   }
   if (s.length === 20) {
     try {
-      esi.set(fromHex(s));
+      fromHex(s);
     } catch (e) {
       throw new Error(`invalid ESI hex: ${(e as Error).message.replace(/^invalid hex: /, '')}`);
     }
-    return esi;
   }
   throw new Error(`invalid ESI format: ${s}`);
 }
 
-/** `strconv.ParseUint(p, 16, 8)`: 1+ hex digits, value at most 255. */
+/** Ze's MAC parser: exactly 6 colon-separated hex bytes. */
+function parseMac(s: string): Uint8Array {
+  const mac = new Uint8Array(6);
+  return colonBytesInto(s, mac) ? mac : macError(s);
+}
+
+/** The error `parseMac` gives for `s` (called only when `s` is not a valid MAC). */
+function macError(s: string): never {
+  const parts = s.split(':');
+  if (parts.length !== 6) throw new Error(`invalid MAC format: ${s}`);
+  const p = parts.find((x) => hexByte(x) === undefined)!;
+  throw new Error(`invalid MAC byte ${JSON.stringify(p)}: ${goHexByteError(p)}`);
+}
+
+/** The value of the hex digit with char code `c` (either case), -1 for any other character. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * Exactly `out.length` colon-separated parts of `s`, each `strconv.ParseUint(p, 16, 8)` (1+ hex
+ * digits, leading zeros allowed, value at most 255), into `out`, in one pass over the char codes.
+ * False for anything else (`out` may then be partly written).
+ */
+function colonBytesInto(s: string, out: Uint8Array): boolean {
+  const last = out.length - 1;
+  let k = 0;
+  let v = 0;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (digits === 0 || k === last) return false;
+      out[k++] = v;
+      v = 0;
+      digits = 0;
+      continue;
+    }
+    const d = hexDigit(c);
+    if (d < 0) return false;
+    v = v * 16 + d;
+    if (v > 255) return false;
+    digits++;
+  }
+  if (digits === 0 || k !== last) return false;
+  out[k] = v;
+  return true;
+}
+
+/** `2 * out.length` hex digits of `s` (either case) into `out`; false when one is not a hex digit. */
+function hexDigitsInto(s: string, out: Uint8Array): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const hi = hexDigit(s.charCodeAt(2 * k));
+    const lo = hexDigit(s.charCodeAt(2 * k + 1));
+    if ((hi | lo) < 0) return false;
+    out[k] = (hi << 4) | lo;
+  }
+  return true;
+}
+
+/** `strconv.ParseUint(p, 16, 8)`: 1+ hex digits, value at most 255 (error paths only). */
 function hexByte(p: string): number | undefined {
   if (!/^[0-9a-fA-F]+$/.test(p)) return undefined;
   const v = parseInt(p, 16);
@@ -107,19 +170,6 @@ function hexByte(p: string): number | undefined {
 function goHexByteError(p: string): string {
   const why = /^[0-9a-fA-F]+$/.test(p) ? 'value out of range' : 'invalid syntax';
   return `strconv.ParseUint: parsing ${JSON.stringify(p)}: ${why}`;
-}
-
-/** Ze's MAC parser: exactly 6 colon-separated hex bytes. */
-function parseMac(s: string): Uint8Array {
-  const parts = s.split(':');
-  if (parts.length !== 6) throw new Error(`invalid MAC format: ${s}`);
-  const mac = new Uint8Array(6);
-  parts.forEach((p, i) => {
-    const v = hexByte(p);
-    if (v === undefined) throw new Error(`invalid MAC byte ${JSON.stringify(p)}: ${goHexByteError(p)}`);
-    mac[i] = v;
-  });
-  return mac;
 }
 
 function uint(s: string, bits: number): number {
