@@ -48,24 +48,28 @@ const KEYS = new Set([
   'vni', 'source', 'group', 'originator', 'flags', 'leave-group-sync', 'max-response-time', 'region-id', 'route-key', 'payload',
 ]);
 
-interface Params {
-  rd?: Uint8Array;
-  esi?: Uint8Array;
-  ethernetTag?: number;
-  mac?: Uint8Array;
-  ip?: Uint8Array;
-  prefix?: { v6: boolean; len: number; addr: Uint8Array };
-  gateway?: Uint8Array;
-  labels: LabelSpec[];
-  source?: Uint8Array;
-  group?: Uint8Array;
-  originator?: Uint8Array;
-  flags?: number;
-  leaveGroupSync?: number;
-  maxResponseTime?: number;
-  regionId?: Uint8Array;
-  routeKey?: Uint8Array;
-  payload?: Uint8Array;
+/**
+ * The values read so far. A class with every field set in its constructor, so every Params has
+ * one shape whatever keys the args hold (a plain object would change shape with each new key).
+ */
+class Params {
+  rd: Uint8Array | undefined = undefined;
+  esi: Uint8Array | undefined = undefined;
+  ethernetTag: number | undefined = undefined;
+  mac: Uint8Array | undefined = undefined;
+  ip: Uint8Array | undefined = undefined;
+  prefix: { v6: boolean; len: number; addr: Uint8Array } | undefined = undefined;
+  gateway: Uint8Array | undefined = undefined;
+  labels: LabelSpec[] = [];
+  source: Uint8Array | undefined = undefined;
+  group: Uint8Array | undefined = undefined;
+  originator: Uint8Array | undefined = undefined;
+  flags: number | undefined = undefined;
+  leaveGroupSync: number | undefined = undefined;
+  maxResponseTime: number | undefined = undefined;
+  regionId: Uint8Array | undefined = undefined;
+  routeKey: Uint8Array | undefined = undefined;
+  payload: Uint8Array | undefined = undefined;
 }
 
 function fail(message: string): never {
@@ -192,7 +196,8 @@ function hexValue(s: string): Uint8Array {
   }
 }
 
-function setField(p: Params, key: string, value: string): void {
+/** Set `key` from its value text; false when `key` is not an EVPN key (nothing is read then). */
+function setField(p: Params, key: string, value: string): boolean {
   switch (key) {
     case 'rd':
       try {
@@ -200,67 +205,68 @@ function setField(p: Params, key: string, value: string): void {
       } catch (e) {
         throw new Error((e as Error).message);
       }
-      return;
+      return true;
     case 'esi':
       p.esi = parseEsi(value);
-      return;
+      return true;
     case 'ethernet-tag':
       p.ethernetTag = uint(value, 32);
-      return;
+      return true;
     case 'mac':
       p.mac = parseMac(value);
-      return;
+      return true;
     case 'ip':
       p.ip = addr(value);
-      return;
+      return true;
     case 'prefix': {
       const pr = parsePrefix(value);
       if (typeof pr === 'string') throw new Error(pr);
       p.prefix = { v6: pr.v6, len: pr.len, addr: pr.bytes };
-      return;
+      return true;
     }
     case 'gateway':
       p.gateway = addr(value);
-      return;
+      return true;
     case 'label': {
       const v = uint(value, 32);
       if (v > 0xfffff) throw new Error(`${v} exceeds the 20-bit MPLS label range (use vni for a 24-bit VNI)`);
       p.labels.push(v);
-      return;
+      return true;
     }
     case 'vni':
       p.labels.push({ vni: uint(value, 24) });
-      return;
+      return true;
     case 'source':
       p.source = addr(value);
-      return;
+      return true;
     case 'group':
       p.group = addr(value);
-      return;
+      return true;
     case 'originator':
       p.originator = addr(value);
-      return;
+      return true;
     case 'flags':
       p.flags = uint(value, 8);
-      return;
+      return true;
     case 'leave-group-sync':
       p.leaveGroupSync = uint(value, 32);
-      return;
+      return true;
     case 'max-response-time':
       p.maxResponseTime = uint(value, 8);
-      return;
+      return true;
     case 'region-id': {
       if (!/^[0-9a-fA-F]{16}$/.test(value)) throw new Error(`expected 16 hex digits, got ${JSON.stringify(value)}`);
       p.regionId = fromHex(value);
-      return;
+      return true;
     }
     case 'route-key':
       p.routeKey = hexValue(value);
-      return;
+      return true;
     case 'payload':
       p.payload = hexValue(value);
-      return;
+      return true;
   }
+  return false;
 }
 
 /** `type<N>` for a route type without a layout of its own (0, 12-255); else undefined. */
@@ -299,23 +305,22 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     if (args.length !== 2) fail('raw takes one value: the hex of one whole route');
     return fromRawHex(args[1]!);
   }
-  const p: Params = { labels: [] };
-  for (let i = 1; i < args.length; i++) {
+  const p = new Params();
+  for (let i = 1; i < args.length; i += 2) {
     const key = args[i]!;
-    if (!KEYS.has(key)) fail(`unknown EVPN key: ${key}`);
-    i++;
-    if (i >= args.length) fail(`key ${JSON.stringify(key)} requires value`);
+    // An unknown key is refused before a missing value (Ze's order).
+    if (i + 1 === args.length) fail(KEYS.has(key) ? `key ${JSON.stringify(key)} requires value` : `unknown EVPN key: ${key}`);
+    let known: boolean;
     try {
-      setField(p, key, args[i]!);
+      known = setField(p, key, args[i + 1]!);
     } catch (e) {
       if (e instanceof NlriError) throw e;
       fail(`invalid ${key}: ${(e as Error).message}`);
     }
+    if (!known) fail(`unknown EVPN key: ${key}`);
   }
-  const raw = rawType(routeType);
-  if (p.rd === undefined && routeType !== 'type11' && raw === undefined) fail('rd required for EVPN');
+  if (p.rd === undefined && routeType !== 'type11' && rawType(routeType) === undefined) fail('rd required for EVPN');
   const rd = p.rd!;
-  const need = <T>(v: T | undefined, key: string): T => (v === undefined ? fail(`${key} required for EVPN ${routeType}`) : v);
   switch (routeType) {
     case 'type1':
       return buildEthernetAd({ rd, esi: p.esi, ethernetTag: p.ethernetTag, labels: p.labels });
@@ -327,7 +332,8 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
       return buildEthernetSegment({ rd, esi: p.esi, originator: p.ip });
     case 'type5': {
       if (p.labels.length > 1) fail(`EVPN type5 takes one label field, got ${p.labels.length}`);
-      return buildIpPrefix({ rd, esi: p.esi, ethernetTag: p.ethernetTag, prefix: need(p.prefix, 'prefix'), gateway: p.gateway, label: p.labels[0] });
+      const prefix = need(p.prefix, 'prefix', routeType);
+      return buildIpPrefix({ rd, esi: p.esi, ethernetTag: p.ethernetTag, prefix, gateway: p.gateway, label: p.labels[0] });
     }
     case 'type6':
     case 'type7':
@@ -338,8 +344,8 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
         esi: p.esi,
         ethernetTag: p.ethernetTag,
         source: p.source,
-        group: need(p.group, 'group'),
-        originator: need(p.originator, 'originator'),
+        group: need(p.group, 'group', routeType),
+        originator: need(p.originator, 'originator', routeType),
         flags: p.flags,
         leaveGroupSync: p.leaveGroupSync,
         maxResponseTime: p.maxResponseTime,
@@ -347,10 +353,16 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     case 'type9':
       return buildPerRegionIpmsi({ rd, ethernetTag: p.ethernetTag, regionId: p.regionId });
     case 'type11':
-      return buildLeafAd({ routeKey: need(p.routeKey, 'route-key'), originator: need(p.originator, 'originator') });
+      return buildLeafAd({ routeKey: need(p.routeKey, 'route-key', routeType), originator: need(p.originator, 'originator', routeType) });
   }
+  const raw = rawType(routeType);
   if (raw !== undefined) return buildRaw(raw, p.payload ?? new Uint8Array(0));
   return fail(`unsupported EVPN route type: ${routeType}`);
+}
+
+/** The value of a key the route type needs, or `<key> required for EVPN <type>`. */
+function need<T>(v: T | undefined, key: string, routeType: string): T {
+  return v === undefined ? fail(`${key} required for EVPN ${routeType}`) : v;
 }
 
 function addrText(b: Uint8Array, lenOff: number): string | undefined {
