@@ -319,7 +319,9 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     }
     if (!known) fail(`unknown EVPN key: ${key}`);
   }
-  if (p.rd === undefined && routeType !== 'type11' && rawType(routeType) === undefined) fail('rd required for EVPN');
+  // `type<N>` (a type without a layout) needs no rd either; its regex runs only when it matters.
+  let raw: number | undefined;
+  if (p.rd === undefined && routeType !== 'type11' && (raw = rawType(routeType)) === undefined) fail('rd required for EVPN');
   const rd = p.rd!;
   switch (routeType) {
     case 'type1':
@@ -355,7 +357,7 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     case 'type11':
       return buildLeafAd({ routeKey: need(p.routeKey, 'route-key', routeType), originator: need(p.originator, 'originator', routeType) });
   }
-  const raw = rawType(routeType);
+  raw ??= rawType(routeType);
   if (raw !== undefined) return buildRaw(raw, p.payload ?? new Uint8Array(0));
   return fail(`unsupported EVPN route type: ${routeType}`);
 }
