@@ -48,24 +48,28 @@ const KEYS = new Set([
   'vni', 'source', 'group', 'originator', 'flags', 'leave-group-sync', 'max-response-time', 'region-id', 'route-key', 'payload',
 ]);
 
-interface Params {
-  rd?: Uint8Array;
-  esi?: Uint8Array;
-  ethernetTag?: number;
-  mac?: Uint8Array;
-  ip?: Uint8Array;
-  prefix?: { v6: boolean; len: number; addr: Uint8Array };
-  gateway?: Uint8Array;
-  labels: LabelSpec[];
-  source?: Uint8Array;
-  group?: Uint8Array;
-  originator?: Uint8Array;
-  flags?: number;
-  leaveGroupSync?: number;
-  maxResponseTime?: number;
-  regionId?: Uint8Array;
-  routeKey?: Uint8Array;
-  payload?: Uint8Array;
+/**
+ * The values read so far. A class with every field set in its constructor, so every Params has
+ * one shape whatever keys the args hold (a plain object would change shape with each new key).
+ */
+class Params {
+  rd: Uint8Array | undefined = undefined;
+  esi: Uint8Array | undefined = undefined;
+  ethernetTag: number | undefined = undefined;
+  mac: Uint8Array | undefined = undefined;
+  ip: Uint8Array | undefined = undefined;
+  prefix: { v6: boolean; len: number; addr: Uint8Array } | undefined = undefined;
+  gateway: Uint8Array | undefined = undefined;
+  labels: LabelSpec[] = [];
+  source: Uint8Array | undefined = undefined;
+  group: Uint8Array | undefined = undefined;
+  originator: Uint8Array | undefined = undefined;
+  flags: number | undefined = undefined;
+  leaveGroupSync: number | undefined = undefined;
+  maxResponseTime: number | undefined = undefined;
+  regionId: Uint8Array | undefined = undefined;
+  routeKey: Uint8Array | undefined = undefined;
+  payload: Uint8Array | undefined = undefined;
 }
 
 function fail(message: string): never {
@@ -76,28 +80,91 @@ function fail(message: string): never {
 export function parseEsi(s: string): Uint8Array {
   const esi = new Uint8Array(10);
   if (s === '0' || s === '') return esi;
+  const ok = s.includes(':') ? colonBytesInto(s, esi) : s.length === 20 && hexDigitsInto(s, esi);
+  return ok ? esi : esiError(s);
+}
+
+/** The error `parseEsi` gives for `s` (called only when `s` is not a valid ESI; messages as Ze's). */
+function esiError(s: string): never {
   if (s.includes(':')) {
     const parts = s.split(':');
     if (parts.length !== 10) throw new Error(`invalid ESI format: expected 10 parts, got ${parts.length}`);
-    parts.forEach((p, i) => {
-      const v = hexByte(p);
-      if (v === undefined) throw new Error(`invalid ESI byte ${i}: ${p}`);
-      esi[i] = v;
-    });
-    return esi;
+    const i = parts.findIndex((p) => hexByte(p) === undefined);
+    throw new Error(`invalid ESI byte ${i}: ${parts[i]}`);
   }
   if (s.length === 20) {
     try {
-      esi.set(fromHex(s));
+      fromHex(s);
     } catch (e) {
       throw new Error(`invalid ESI hex: ${(e as Error).message.replace(/^invalid hex: /, '')}`);
     }
-    return esi;
   }
   throw new Error(`invalid ESI format: ${s}`);
 }
 
-/** `strconv.ParseUint(p, 16, 8)`: 1+ hex digits, value at most 255. */
+/** Ze's MAC parser: exactly 6 colon-separated hex bytes. */
+function parseMac(s: string): Uint8Array {
+  const mac = new Uint8Array(6);
+  return colonBytesInto(s, mac) ? mac : macError(s);
+}
+
+/** The error `parseMac` gives for `s` (called only when `s` is not a valid MAC). */
+function macError(s: string): never {
+  const parts = s.split(':');
+  if (parts.length !== 6) throw new Error(`invalid MAC format: ${s}`);
+  const p = parts.find((x) => hexByte(x) === undefined)!;
+  throw new Error(`invalid MAC byte ${JSON.stringify(p)}: ${goHexByteError(p)}`);
+}
+
+/** The value of the hex digit with char code `c` (either case), -1 for any other character. */
+function hexDigit(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const l = c | 32;
+  return l >= 97 && l <= 102 ? l - 87 : -1;
+}
+
+/**
+ * Exactly `out.length` colon-separated parts of `s`, each `strconv.ParseUint(p, 16, 8)` (1+ hex
+ * digits, leading zeros allowed, value at most 255), into `out`, in one pass over the char codes.
+ * False for anything else (`out` may then be partly written).
+ */
+function colonBytesInto(s: string, out: Uint8Array): boolean {
+  const last = out.length - 1;
+  let k = 0;
+  let v = 0;
+  let digits = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 58) {
+      if (digits === 0 || k === last) return false;
+      out[k++] = v;
+      v = 0;
+      digits = 0;
+      continue;
+    }
+    const d = hexDigit(c);
+    if (d < 0) return false;
+    v = v * 16 + d;
+    if (v > 255) return false;
+    digits++;
+  }
+  if (digits === 0 || k !== last) return false;
+  out[k] = v;
+  return true;
+}
+
+/** `2 * out.length` hex digits of `s` (either case) into `out`; false when one is not a hex digit. */
+function hexDigitsInto(s: string, out: Uint8Array): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const hi = hexDigit(s.charCodeAt(2 * k));
+    const lo = hexDigit(s.charCodeAt(2 * k + 1));
+    if ((hi | lo) < 0) return false;
+    out[k] = (hi << 4) | lo;
+  }
+  return true;
+}
+
+/** `strconv.ParseUint(p, 16, 8)`: 1+ hex digits, value at most 255 (error paths only). */
 function hexByte(p: string): number | undefined {
   if (!/^[0-9a-fA-F]+$/.test(p)) return undefined;
   const v = parseInt(p, 16);
@@ -107,19 +174,6 @@ function hexByte(p: string): number | undefined {
 function goHexByteError(p: string): string {
   const why = /^[0-9a-fA-F]+$/.test(p) ? 'value out of range' : 'invalid syntax';
   return `strconv.ParseUint: parsing ${JSON.stringify(p)}: ${why}`;
-}
-
-/** Ze's MAC parser: exactly 6 colon-separated hex bytes. */
-function parseMac(s: string): Uint8Array {
-  const parts = s.split(':');
-  if (parts.length !== 6) throw new Error(`invalid MAC format: ${s}`);
-  const mac = new Uint8Array(6);
-  parts.forEach((p, i) => {
-    const v = hexByte(p);
-    if (v === undefined) throw new Error(`invalid MAC byte ${JSON.stringify(p)}: ${goHexByteError(p)}`);
-    mac[i] = v;
-  });
-  return mac;
 }
 
 function uint(s: string, bits: number): number {
@@ -142,7 +196,8 @@ function hexValue(s: string): Uint8Array {
   }
 }
 
-function setField(p: Params, key: string, value: string): void {
+/** Set `key` from its value text; false when `key` is not an EVPN key (nothing is read then). */
+function setField(p: Params, key: string, value: string): boolean {
   switch (key) {
     case 'rd':
       try {
@@ -150,67 +205,68 @@ function setField(p: Params, key: string, value: string): void {
       } catch (e) {
         throw new Error((e as Error).message);
       }
-      return;
+      return true;
     case 'esi':
       p.esi = parseEsi(value);
-      return;
+      return true;
     case 'ethernet-tag':
       p.ethernetTag = uint(value, 32);
-      return;
+      return true;
     case 'mac':
       p.mac = parseMac(value);
-      return;
+      return true;
     case 'ip':
       p.ip = addr(value);
-      return;
+      return true;
     case 'prefix': {
       const pr = parsePrefix(value);
       if (typeof pr === 'string') throw new Error(pr);
       p.prefix = { v6: pr.v6, len: pr.len, addr: pr.bytes };
-      return;
+      return true;
     }
     case 'gateway':
       p.gateway = addr(value);
-      return;
+      return true;
     case 'label': {
       const v = uint(value, 32);
       if (v > 0xfffff) throw new Error(`${v} exceeds the 20-bit MPLS label range (use vni for a 24-bit VNI)`);
       p.labels.push(v);
-      return;
+      return true;
     }
     case 'vni':
       p.labels.push({ vni: uint(value, 24) });
-      return;
+      return true;
     case 'source':
       p.source = addr(value);
-      return;
+      return true;
     case 'group':
       p.group = addr(value);
-      return;
+      return true;
     case 'originator':
       p.originator = addr(value);
-      return;
+      return true;
     case 'flags':
       p.flags = uint(value, 8);
-      return;
+      return true;
     case 'leave-group-sync':
       p.leaveGroupSync = uint(value, 32);
-      return;
+      return true;
     case 'max-response-time':
       p.maxResponseTime = uint(value, 8);
-      return;
+      return true;
     case 'region-id': {
       if (!/^[0-9a-fA-F]{16}$/.test(value)) throw new Error(`expected 16 hex digits, got ${JSON.stringify(value)}`);
       p.regionId = fromHex(value);
-      return;
+      return true;
     }
     case 'route-key':
       p.routeKey = hexValue(value);
-      return;
+      return true;
     case 'payload':
       p.payload = hexValue(value);
-      return;
+      return true;
   }
+  return false;
 }
 
 /** `type<N>` for a route type without a layout of its own (0, 12-255); else undefined. */
@@ -249,23 +305,24 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     if (args.length !== 2) fail('raw takes one value: the hex of one whole route');
     return fromRawHex(args[1]!);
   }
-  const p: Params = { labels: [] };
-  for (let i = 1; i < args.length; i++) {
+  const p = new Params();
+  for (let i = 1; i < args.length; i += 2) {
     const key = args[i]!;
-    if (!KEYS.has(key)) fail(`unknown EVPN key: ${key}`);
-    i++;
-    if (i >= args.length) fail(`key ${JSON.stringify(key)} requires value`);
+    // An unknown key is refused before a missing value (Ze's order).
+    if (i + 1 === args.length) fail(KEYS.has(key) ? `key ${JSON.stringify(key)} requires value` : `unknown EVPN key: ${key}`);
+    let known: boolean;
     try {
-      setField(p, key, args[i]!);
+      known = setField(p, key, args[i + 1]!);
     } catch (e) {
       if (e instanceof NlriError) throw e;
       fail(`invalid ${key}: ${(e as Error).message}`);
     }
+    if (!known) fail(`unknown EVPN key: ${key}`);
   }
-  const raw = rawType(routeType);
-  if (p.rd === undefined && routeType !== 'type11' && raw === undefined) fail('rd required for EVPN');
+  // `type<N>` (a type without a layout) needs no rd either; its regex runs only when it matters.
+  let raw: number | undefined;
+  if (p.rd === undefined && routeType !== 'type11' && (raw = rawType(routeType)) === undefined) fail('rd required for EVPN');
   const rd = p.rd!;
-  const need = <T>(v: T | undefined, key: string): T => (v === undefined ? fail(`${key} required for EVPN ${routeType}`) : v);
   switch (routeType) {
     case 'type1':
       return buildEthernetAd({ rd, esi: p.esi, ethernetTag: p.ethernetTag, labels: p.labels });
@@ -277,7 +334,8 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
       return buildEthernetSegment({ rd, esi: p.esi, originator: p.ip });
     case 'type5': {
       if (p.labels.length > 1) fail(`EVPN type5 takes one label field, got ${p.labels.length}`);
-      return buildIpPrefix({ rd, esi: p.esi, ethernetTag: p.ethernetTag, prefix: need(p.prefix, 'prefix'), gateway: p.gateway, label: p.labels[0] });
+      const prefix = need(p.prefix, 'prefix', routeType);
+      return buildIpPrefix({ rd, esi: p.esi, ethernetTag: p.ethernetTag, prefix, gateway: p.gateway, label: p.labels[0] });
     }
     case 'type6':
     case 'type7':
@@ -288,8 +346,8 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
         esi: p.esi,
         ethernetTag: p.ethernetTag,
         source: p.source,
-        group: need(p.group, 'group'),
-        originator: need(p.originator, 'originator'),
+        group: need(p.group, 'group', routeType),
+        originator: need(p.originator, 'originator', routeType),
         flags: p.flags,
         leaveGroupSync: p.leaveGroupSync,
         maxResponseTime: p.maxResponseTime,
@@ -297,10 +355,16 @@ export function evpnFromArgs(args: readonly string[]): EvpnRoute {
     case 'type9':
       return buildPerRegionIpmsi({ rd, ethernetTag: p.ethernetTag, regionId: p.regionId });
     case 'type11':
-      return buildLeafAd({ routeKey: need(p.routeKey, 'route-key'), originator: need(p.originator, 'originator') });
+      return buildLeafAd({ routeKey: need(p.routeKey, 'route-key', routeType), originator: need(p.originator, 'originator', routeType) });
   }
+  raw ??= rawType(routeType);
   if (raw !== undefined) return buildRaw(raw, p.payload ?? new Uint8Array(0));
   return fail(`unsupported EVPN route type: ${routeType}`);
+}
+
+/** The value of a key the route type needs, or `<key> required for EVPN <type>`. */
+function need<T>(v: T | undefined, key: string, routeType: string): T {
+  return v === undefined ? fail(`${key} required for EVPN ${routeType}`) : v;
 }
 
 function addrText(b: Uint8Array, lenOff: number): string | undefined {

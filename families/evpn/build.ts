@@ -7,6 +7,7 @@
  */
 import { modelError } from '../../src/core/errors.js';
 import { Reader } from '../../src/core/reader.js';
+import { Slab } from '../../src/core/slab.js';
 import { Writer } from '../../src/core/writer.js';
 import { labelFieldValue, type LabelSpec } from './labels.js';
 import type { EvpnRoute } from './model.js';
@@ -16,6 +17,10 @@ const FAMILY = 'l2vpn/evpn';
 const ZERO_ESI = new Uint8Array(10);
 const ZERO_MAC = new Uint8Array(6);
 const V6_ZERO = new Uint8Array(16);
+/** The first 12 octets of an IPv4-mapped IPv6 address (RFC 4291 §2.5.5.2). */
+const V4_MAPPED_HEAD = new Uint8Array([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff]);
+const ZERO_REGION_ID = new Uint8Array(8);
+const NO_LABELS: readonly LabelSpec[] = [];
 
 export interface EthernetAdFields {
   rd: Uint8Array;
@@ -112,90 +117,108 @@ function writeLabels(w: Writer, labels: readonly LabelSpec[]): void {
   for (let i = 0; i < labels.length; i++) w.u24(labelFieldValue(labels[i]!, i, labels.length));
 }
 
+function u8(v: number | undefined, what: string): number {
+  const x = v ?? 0;
+  if (!Number.isInteger(x) || x < 0 || x > 255) modelError(`${what} ${x} out of range`, FAMILY);
+  return x;
+}
+
 function u32(v: number | undefined, what: string): number {
   const n = v ?? 0;
   if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) modelError(`${what} ${n} out of range`, FAMILY);
   return n;
 }
 
-/** Write `type | len | body` and decode the result. */
-function make(type: number, len: number, body: (w: Writer) => void): EvpnRoute {
+/**
+ * Built routes' bytes: windows of shared 4 KiB slabs, not `new Uint8Array`. Encoding copies a
+ * route with `set` of a subarray when it is long, and a subarray of a fresh on-heap array makes
+ * V8 move it off the heap (~250 ns on Node 20); a slab's window is off the heap from the start
+ * and costs about what `new Uint8Array` does. A kept route keeps its slab alive (see `Slab`).
+ */
+const routes = new Slab(4096, 257);
+
+/** A writer over a new route's bytes, its `type | len` header written; `done` finishes it. */
+function begin(type: number, len: number): Writer {
   if (len > 255) modelError(`route type ${type}: ${len} octets do not fit the length octet`, FAMILY);
-  const w = new Writer(2 + len);
+  const w = new Writer(routes.alloc(2 + len));
   w.u8(type);
   w.u8(len);
-  body(w);
+  return w;
+}
+
+/** The route `begin` started, all its octets written, decoded (so it is what its bytes give). */
+function done(w: Writer): EvpnRoute {
   const bytes = w.finish();
   const r = new Reader(bytes, FAMILY);
   const m = decodeRoute(r, {});
-  if (r.pos !== bytes.length) modelError(`route type ${type}: built route does not decode whole`, FAMILY);
+  if (r.pos !== bytes.length) modelError(`route type ${bytes[0]}: built route does not decode whole`, FAMILY);
   return m;
 }
 
 export function buildEthernetAd(f: EthernetAdFields): EvpnRoute {
-  const labels = f.labels ?? [];
-  return make(1, 22 + 3 * labels.length, (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    writeLabels(w, labels);
-  });
+  const labels = f.labels ?? NO_LABELS;
+  const w = begin(1, 22 + 3 * labels.length);
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  writeLabels(w, labels);
+  return done(w);
 }
 
 export function buildMacIp(f: MacIpFields): EvpnRoute {
-  const labels = f.labels ?? [];
+  const labels = f.labels ?? NO_LABELS;
   const ip = f.ip;
-  return make(2, 30 + (ip ? ip.length : 0) + 3 * labels.length, (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    w.u8(48);
-    w.bytes(fixed(f.mac, 6, 'MAC', ZERO_MAC));
-    writeAddr(w, ip);
-    writeLabels(w, labels);
-  });
+  const w = begin(2, 30 + (ip ? ip.length : 0) + 3 * labels.length);
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  w.u8(48);
+  w.bytes(fixed(f.mac, 6, 'MAC', ZERO_MAC));
+  writeAddr(w, ip);
+  writeLabels(w, labels);
+  return done(w);
 }
 
 export function buildInclusiveMulticast(f: InclusiveMulticastFields): EvpnRoute {
   const o = f.originator ?? V6_ZERO;
-  return make(3, 12 + addrLen(o), (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    writeAddr(w, o);
-  });
+  const w = begin(3, 12 + addrLen(o));
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  writeAddr(w, o);
+  return done(w);
 }
 
 export function buildEthernetSegment(f: EthernetSegmentFields): EvpnRoute {
   const o = f.originator ?? V6_ZERO;
-  return make(4, 18 + addrLen(o), (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
-    writeAddr(w, o);
-  });
+  const w = begin(4, 18 + addrLen(o));
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
+  writeAddr(w, o);
+  return done(w);
 }
 
 export function buildIpPrefix(f: IpPrefixFields): EvpnRoute {
   const v6 = f.prefix.v6;
   const n = v6 ? 16 : 4;
-  let gw = f.gateway ?? new Uint8Array(n);
-  if (gw.length === 16 && !v6) modelError('route type 5: an IPv6 gateway needs an IPv6 prefix', FAMILY);
-  if (gw.length === 4 && v6) {
-    const mapped = new Uint8Array(16);
-    mapped[10] = 0xff;
-    mapped[11] = 0xff;
-    mapped.set(gw, 12);
-    gw = mapped;
-  }
+  const gw = f.gateway;
+  if (gw !== undefined && gw.length === 16 && !v6) modelError('route type 5: an IPv6 gateway needs an IPv6 prefix', FAMILY);
   if (f.prefix.addr.length !== n) modelError(`route type 5: prefix address of ${f.prefix.addr.length} octets`, FAMILY);
-  return make(5, v6 ? 58 : 34, (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    w.u8(f.prefix.len);
-    w.bytes(f.prefix.addr);
+  const w = begin(5, v6 ? 58 : 34);
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  w.u8(f.prefix.len);
+  w.bytes(f.prefix.addr);
+  if (gw === undefined) {
+    w.zeros(n); // no gateway: zero
+  } else if (gw.length === 4 && v6) {
+    w.bytes(V4_MAPPED_HEAD); // an IPv4 gateway in the IPv6 layout: ::ffff:a.b.c.d
     w.bytes(gw);
-    w.u24(f.label === undefined ? 0 : labelFieldValue(f.label, 0, 1));
-  });
+  } else {
+    w.bytes(gw);
+  }
+  w.u24(f.label === undefined ? 0 : labelFieldValue(f.label, 0, 1));
+  return done(w);
 }
 
 /** Types 6, 7, 8 and 10. */
@@ -203,44 +226,41 @@ export function buildMulticast(type: 6 | 7 | 8 | 10, f: MulticastFields): EvpnRo
   const withEsi = type === 7 || type === 8;
   const after = type === 6 || type === 7 ? 1 : type === 8 ? 6 : 0;
   const len = 8 + (withEsi ? 10 : 0) + 4 + addrLen(f.source) + addrLen(f.group) + addrLen(f.originator) + after;
-  const u8 = (v: number | undefined, what: string): number => {
-    const x = v ?? 0;
-    if (!Number.isInteger(x) || x < 0 || x > 255) modelError(`${what} ${x} out of range`, FAMILY);
-    return x;
-  };
-  return make(type, len, (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    if (withEsi) w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    writeAddr(w, f.source);
-    writeAddr(w, f.group);
-    writeAddr(w, f.originator);
-    if (type === 8) {
-      w.u32(u32(f.leaveGroupSync, 'leave group synchronization number'));
-      w.u8(u8(f.maxResponseTime, 'maximum response time'));
-    }
-    if (after > 0) w.u8(u8(f.flags, 'flags'));
-  });
+  const w = begin(type, len);
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  if (withEsi) w.bytes(fixed(f.esi, 10, 'ESI', ZERO_ESI));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  writeAddr(w, f.source);
+  writeAddr(w, f.group);
+  writeAddr(w, f.originator);
+  if (type === 8) {
+    w.u32(u32(f.leaveGroupSync, 'leave group synchronization number'));
+    w.u8(u8(f.maxResponseTime, 'maximum response time'));
+  }
+  if (after > 0) w.u8(u8(f.flags, 'flags'));
+  return done(w);
 }
 
 export function buildPerRegionIpmsi(f: PerRegionIpmsiFields): EvpnRoute {
-  return make(9, 20, (w) => {
-    w.bytes(fixed(f.rd, 8, 'RD', f.rd));
-    w.u32(u32(f.ethernetTag, 'ethernet tag'));
-    w.bytes(fixed(f.regionId, 8, 'region ID', new Uint8Array(8)));
-  });
+  const w = begin(9, 20);
+  w.bytes(fixed(f.rd, 8, 'RD', f.rd));
+  w.u32(u32(f.ethernetTag, 'ethernet tag'));
+  w.bytes(fixed(f.regionId, 8, 'region ID', ZERO_REGION_ID));
+  return done(w);
 }
 
 export function buildLeafAd(f: LeafAdFields): EvpnRoute {
   const k = f.routeKey;
   if (k.length < 2 || k.length !== 2 + k[1]!) modelError('route type 11: the route key must be one whole EVPN route', FAMILY);
-  return make(11, k.length + addrLen(f.originator), (w) => {
-    w.bytes(k);
-    writeAddr(w, f.originator);
-  });
+  const w = begin(11, k.length + addrLen(f.originator));
+  w.bytes(k);
+  writeAddr(w, f.originator);
+  return done(w);
 }
 
 /** A route of any type from its payload octets (types without a layout, or raw bodies). */
 export function buildRaw(type: number, payload: Uint8Array): EvpnRoute {
-  return make(type, payload.length, (w) => w.bytes(payload));
+  const w = begin(type, payload.length);
+  w.bytes(payload);
+  return done(w);
 }

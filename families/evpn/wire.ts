@@ -87,7 +87,8 @@ export function decodeRoute(r: Reader, opts: DecodeOptions): EvpnRoute {
   const start = r.pos;
   const type = r.u8('EVPN route type');
   const len = r.u8('EVPN route length');
-  const old = r.limit(len, `EVPN route type ${type} length`);
+  // The field's name is built only when `limit` is going to fail with it.
+  const old = r.limit(len, len > r.end - r.pos ? `EVPN route type ${type} length` : undefined);
   const m = decodeBody(r, type, start, start + 2, start + 2 + len, opts.strict === true);
   r.restore(old);
   return m;
