@@ -17,34 +17,11 @@
  */
 import { argsError } from '../../src/core/errors.js';
 import { uintArg } from '../../src/core/bgp.js';
+import { ipv4StrictIn } from '../../src/core/ip.js';
 import type { RtcNlri } from './model.js';
 import { zeRouteTargetText } from './json.js';
 
 const FAMILY = 'ipv4/rtc';
-
-function parseIpv4(s: string): Uint8Array | undefined {
-  // Four dot-separated fields of 1-3 digits, no leading zero, each ≤ 255, read by char code.
-  const out = new Uint8Array(4);
-  let field = 0;
-  let n = 0;
-  let k = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (n === 0 || k === 3) return undefined;
-      out[k++] = field;
-      field = 0;
-      n = 0;
-    } else if (c >= 48 && c <= 57 && n < 3 && !(n === 1 && field === 0)) {
-      field = field * 10 + (c - 48);
-      if (field > 255) return undefined;
-      n++;
-    } else return undefined;
-  }
-  if (n === 0 || k !== 3) return undefined;
-  out[3] = field;
-  return out;
-}
 
 /** `0x<hex>/<bits>` → the octets (zero-filled to 8) and the bit count, or undefined for another form. */
 export function parsePartialRouteTarget(s: string): { octets: Uint8Array; bits: number } | undefined {
@@ -85,10 +62,10 @@ export function parseRouteTarget(s: string): Uint8Array {
   const admin = s.slice(0, colon);
   const assigned = s.slice(colon + 1);
   if (admin.includes('.')) {
-    const ip = parseIpv4(admin);
-    if (!ip) argsError(`invalid route-target: bad IPv4 address ${admin}`, FAMILY);
+    const ip = ipv4StrictIn(admin, 0, admin.length);
+    if (ip < 0) argsError(`invalid route-target: bad IPv4 address ${admin}`, FAMILY);
     put(out, 0, 2, 0x0102);
-    out.set(ip, 2);
+    put(out, 2, 4, ip);
     put(out, 6, 2, uintArg(assigned, 16, 'route-target number', FAMILY));
     return out;
   }

@@ -68,6 +68,34 @@ export function ipToString(v6: boolean, b: Uint8Array, off = 0, len = v6 ? 16 : 
   return v6 ? ipv6ToString(b, off, len) : ipv4ToString(b, off, len);
 }
 
+/**
+ * Strict dotted decimal in `s[start, end)` (four fields of 1-3 digits, no leading zero, each
+ * ≤ 255) as a 32-bit number, in one pass over the char codes; -1 for anything else.
+ */
+export function ipv4StrictIn(s: string, start: number, end: number): number {
+  let v = 0;
+  let field = 0;
+  let n = 0; // digits in this field
+  let dots = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (n === 0 || dots === 3) return -1;
+      v = v * 256 + field;
+      field = 0;
+      n = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (n === 3 || (n === 1 && field === 0)) return -1;
+      field = field * 10 + (c - 48);
+      if (field > 255) return -1;
+      n++;
+    } else return -1;
+  }
+  if (n === 0 || dots !== 3) return -1;
+  return v * 256 + field;
+}
+
 /** Go's parse failure, carried as a message without the `ParseAddr("…"): ` wrapper. */
 class AddrSyntax extends Error {}
 

@@ -15,7 +15,7 @@
 import { digits, digitsIn } from './digits.js';
 import { NlriError } from './errors.js';
 import type { Reader } from './reader.js';
-import { ipv4ToString } from './ip.js';
+import { ipv4StrictIn, ipv4ToString } from './ip.js';
 
 export const RD_LENGTH = 8;
 
@@ -57,34 +57,6 @@ function decimal(s: string, start: number, end: number, max: number): number {
 }
 
 /**
- * Strict dotted decimal in `s[start, end)` (four fields of 1-3 digits, no leading zero, each
- * ≤ 255) as a 32-bit number, in one pass over the char codes; -1 for anything else.
- */
-function ipv4Strict(s: string, start: number, end: number): number {
-  let v = 0;
-  let field = 0;
-  let n = 0; // digits in this field
-  let dots = 0;
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 46) {
-      if (n === 0 || dots === 3) return -1;
-      v = v * 256 + field;
-      field = 0;
-      n = 0;
-      dots++;
-    } else if (c >= 48 && c <= 57) {
-      if (n === 3 || (n === 1 && field === 0)) return -1;
-      field = field * 10 + (c - 48);
-      if (field > 255) return -1;
-      n++;
-    } else return -1;
-  }
-  if (n === 0 || dots !== 3) return -1;
-  return v * 256 + field;
-}
-
-/**
  * The 8 RD octets (RFC 4364 §4.2), written byte by byte: a `DataView` over a fresh small array
  * reads its `.buffer`, which moves the bytes off the heap and costs more than the whole parse.
  * `admin` is the ASN, or for type 1 the IPv4 address as a 32-bit number.
@@ -121,7 +93,7 @@ function hasDot(s: string, start: number, end: number): boolean {
 function derive(s: string, a: number, c: number, family: string): Uint8Array {
   const end = s.length;
   if (hasDot(s, a, c)) {
-    const ip = ipv4Strict(s, a, c);
+    const ip = ipv4StrictIn(s, a, c);
     if (ip < 0) rdError(`invalid IP in RD: ${s.slice(a, c)}`, family);
     const n = decimal(s, c + 1, end, 0xffff);
     if (n < 0) rdError(`invalid RD value: ${s.slice(c + 1)}`, family);
@@ -156,11 +128,17 @@ function firstColon(s: string, family: string): number {
   return c1;
 }
 
-/** Ze's consistency check of an explicit type against the administrator field `s[a, c)`. */
-function typeMatchesAdmin(t: number, s: string, a: number, c: number, family: string): void {
-  const dot = hasDot(s, a, c);
-  if (t === 1 && !dot) rdError(`invalid RD format: type 1 requires IP address, got ${s.slice(a, c)}`, family);
-  if (t !== 1 && dot) rdError(`invalid RD format: type ${t} requires ASN, got IP ${s.slice(a, c)}`, family);
+/**
+ * The explicit type of `T:A:B` text (0..2; its colons at `c1` and `c2`), with Ze's consistency
+ * check against the administrator field A.
+ */
+function explicitType(s: string, c1: number, c2: number, family: string): number {
+  const t = decimal(s, 0, c1, 2);
+  if (t < 0) rdError(`invalid RD type: ${s.slice(0, c1)}`, family);
+  const dot = hasDot(s, c1 + 1, c2);
+  if (t === 1 && !dot) rdError(`invalid RD format: type 1 requires IP address, got ${s.slice(c1 + 1, c2)}`, family);
+  if (t !== 1 && dot) rdError(`invalid RD format: type ${t} requires ASN, got IP ${s.slice(c1 + 1, c2)}`, family);
+  return t;
 }
 
 /**
@@ -171,9 +149,7 @@ export function parseRdZe(s: string, family = ''): Uint8Array {
   const c1 = firstColon(s, family);
   const c2 = secondColon;
   if (c2 < 0) return derive(s, 0, c1, family);
-  const t = decimal(s, 0, c1, 2);
-  if (t < 0) rdError(`invalid RD type: ${s.slice(0, c1)}`, family);
-  typeMatchesAdmin(t, s, c1 + 1, c2, family);
+  explicitType(s, c1, c2, family);
   return derive(s, c1 + 1, c2, family);
 }
 
@@ -199,12 +175,10 @@ export function parseRd(s: string, family = ''): Uint8Array {
   const c1 = firstColon(s, family);
   const c2 = secondColon;
   if (c2 < 0) return derive(s, 0, c1, family);
-  const t = decimal(s, 0, c1, 2);
-  if (t < 0) rdError(`invalid RD type: ${s.slice(0, c1)}`, family);
-  typeMatchesAdmin(t, s, c1 + 1, c2, family);
+  const t = explicitType(s, c1, c2, family);
   const end = s.length;
   if (t === 1) {
-    const ip = ipv4Strict(s, c1 + 1, c2);
+    const ip = ipv4StrictIn(s, c1 + 1, c2);
     if (ip < 0) rdError(`invalid IP in RD: ${s.slice(c1 + 1, c2)}`, family);
     const n = decimal(s, c2 + 1, end, 0xffff);
     if (n < 0) rdError(`invalid RD value: ${s.slice(c2 + 1)}`, family);
