@@ -88,6 +88,12 @@ export function routeTargetToString(b: Uint8Array, off = 0): string | undefined 
 }
 
 /**
+ * 2^bits - 1 for bits 0..52 (larger sizes are bounded by 2^53 - 1, the exact numbers): a table,
+ * because `2 ** bits` with a variable exponent costs about 50 ns a call on Node 20.
+ */
+const UINT_MAX: readonly number[] = Array.from({ length: 53 }, (_, b) => 2 ** b - 1);
+
+/**
  * Parse Go-style unsigned decimal (`strconv.ParseUint(s, 10, bits)`): digits only, fits `bits`.
  * Returns the number, or a Go-style error text.
  */
@@ -95,7 +101,7 @@ export function parseUintDec(s: string, bits: number): number | string {
   if (s === '') return `strconv.ParseUint: parsing "": invalid syntax`;
   const v = digits(s);
   if (v < 0) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: invalid syntax`;
-  if (v > (bits < 53 ? 2 ** bits - 1 : Number.MAX_SAFE_INTEGER)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
+  if (v > (UINT_MAX[bits] ?? Number.MAX_SAFE_INTEGER)) return `strconv.ParseUint: parsing ${JSON.stringify(s)}: value out of range`;
   return v;
 }
 
