@@ -125,6 +125,9 @@ export function decodeFlowSpec(r: Reader, shape: FlowShape, strict: boolean): Fl
   return new FlowView(b, start, end, (shape.v6 ? VIEW_V6 : 0) + (shape.vpn ? VIEW_VPN : 0));
 }
 
+/** The largest value of 1, 2 and 4 octets, by octets. */
+const VALUE_MAX: readonly number[] = [0, 0xff, 0xffff, 0, 0xffffffff];
+
 function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): number {
   const { ops, values } = c;
   if (!Array.isArray(ops) || !Array.isArray(values) || ops.length === 0 || ops.length !== values.length) {
@@ -140,7 +143,7 @@ function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): n
       if (typeof v === 'bigint' ? v < 0n || v > 0xffffffffffffffffn : !Number.isSafeInteger(v) || v < 0) {
         modelError(`component ${c.type}: value ${v} does not fit 8 octets`, family);
       }
-    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= 2 ** (8 * size)) {
+    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > VALUE_MAX[size]!) {
       modelError(`component ${c.type}: value ${String(v)} does not fit ${size} octet${size === 1 ? '' : 's'}`, family);
     }
     const isLast = i === ops.length - 1;
