@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { NlriError } from '../../../src/core/errors.js';
 import { toHex } from '../../../src/core/hex.js';
 import { Writer } from '../../../src/core/writer.js';
+import { encodeInto } from '../../../src/registry/ops.js';
 import { canonicalComponents } from '../../../families/flowspec/canonical.js';
 import { flowOps, type FlowComponent, type FlowSpecNlri } from '../../../families/flowspec/index.js';
 import { bytes, encodeHex, errorOf, reg } from './helpers.js';
@@ -179,6 +180,10 @@ describe('encoder', () => {
     const rd = bytes('0000FDE800000064');
     const m: FlowSpecNlri = { rd, components: [{ type: 1, len: 24, offset: 0, pattern: bytes('0A') }] };
     expect(encodeHex('ipv4/flow-vpn', m)).toBe('0D0000FDE80000006401180A0000');
+    // Into a used buffer: the missing pattern octets are written as zeros, not left as they were.
+    const buf = new Uint8Array(16).fill(0xff);
+    expect(encodeInto(reg.require('ipv4/flow-vpn'), m, buf, 1)).toBe(15);
+    expect(toHex(buf)).toBe('FF0D0000FDE80000006401180A0000FF');
   });
 
   it('a writer too short for the model fails where the encoding overruns', () => {
