@@ -37,46 +37,30 @@ import { canonicalComponents } from './canonical.js';
 import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, patternOctets, type FlowShape } from './wire.js';
 import { Writer } from '../../src/core/writer.js';
 
-/**
- * The component type of a lower-case keyword (RFC 8955 §4.2.2, RFC 8956 §3.7), 0 for `rd`, -1
- * for anything else (a switch: about half the cost of a Map lookup).
- */
+/** Component types by lower-case keyword (RFC 8955 §4.2.2, RFC 8956 §3.7), and 0 for `rd`. */
+const KEYWORDS: ReadonlyMap<string, number> = new Map([
+  ['destination', 1],
+  ['destination-ipv6', 1],
+  ['source', 2],
+  ['source-ipv6', 2],
+  ['protocol', 3],
+  ['next-header', 3],
+  ['port', 4],
+  ['destination-port', 5],
+  ['source-port', 6],
+  ['icmp-type', 7],
+  ['icmp-code', 8],
+  ['tcp-flags', 9],
+  ['packet-length', 10],
+  ['dscp', 11],
+  ['fragment', 12],
+  ['flow-label', 13],
+  ['rd', 0],
+]);
+
+/** The component type of a lower-case keyword, 0 for `rd`, -1 for anything else. */
 function keyword(t: string): number {
-  switch (t) {
-    case 'destination':
-    case 'destination-ipv6':
-      return 1;
-    case 'source':
-    case 'source-ipv6':
-      return 2;
-    case 'protocol':
-    case 'next-header':
-      return 3;
-    case 'port':
-      return 4;
-    case 'destination-port':
-      return 5;
-    case 'source-port':
-      return 6;
-    case 'icmp-type':
-      return 7;
-    case 'icmp-code':
-      return 8;
-    case 'tcp-flags':
-      return 9;
-    case 'packet-length':
-      return 10;
-    case 'dscp':
-      return 11;
-    case 'fragment':
-      return 12;
-    case 'flow-label':
-      return 13;
-    case 'rd':
-      return 0;
-    default:
-      return -1;
-  }
+  return KEYWORDS.get(t) ?? -1;
 }
 
 /** An ASCII letter, either case. */
@@ -232,22 +216,34 @@ function protocolComponent(args: readonly string[], i: number, family: string): 
   const values: number[] = [];
   let j = i + 1;
   for (; j < args.length; j++) {
-    if (isKeyword(args[j]!)) break;
-    const token = lower(args[j]!);
-    const at = splitNumericOp(token);
-    const c = token.charCodeAt(at);
-    // A name (lower case letters) or a number up to 255.
-    const v = c >= 0x61 && c <= 0x7a ? PROTOCOL_VALUES.get(token.slice(at)) : parseNumAt(token, at);
-    if (v === undefined || typeof v === 'string' || v > 255) {
-      if (ops.length === 0) argsError(`invalid protocol: ${token}`, family);
-      break;
+    // A plain lower-case name, the usual form: no keyword is one, and it has no operator.
+    let v = PROTOCOL_VALUES.get(args[j]!);
+    if (v !== undefined) {
+      termAnd = false;
+      termOp = 0x01;
+    } else {
+      const token = lower(args[j]!);
+      if (keyword(token) >= 0) break;
+      v = protocolTerm(token);
+      if (v === undefined) {
+        if (ops.length === 0) argsError(`invalid protocol: ${token}`, family);
+        break;
+      }
     }
-    ops.push(opOctet(termAnd, Number(v), termOp));
-    values.push(Number(v));
+    ops.push(opOctet(termAnd, v, termOp));
+    values.push(v);
   }
   if (ops.length === 0) argsError('protocol requires value', family);
   next = j;
   return endList(FLOW_PROTOCOL, ops, values);
+}
+
+/** `[&][op]value` of a lower-case protocol token: its value (a name or a number up to 255, setting `termAnd`/`termOp`), or undefined. */
+function protocolTerm(token: string): number | undefined {
+  const at = splitNumericOp(token);
+  const c = token.charCodeAt(at);
+  const v = c >= 0x61 && c <= 0x7a ? PROTOCOL_VALUES.get(token.slice(at)) : parseNumAt(token, at);
+  return v === undefined || typeof v === 'string' || v > 255 ? undefined : Number(v);
 }
 
 function numericComponent(args: readonly string[], i: number, type: number, family: string): FlowOpComponent {
@@ -303,8 +299,15 @@ function bitmaskComponent(args: readonly string[], i: number, type: number, fami
   const values: number[] = [];
   let j = i + 1;
   for (; j < args.length; j++) {
-    if (isKeyword(args[j]!)) break;
+    // A plain flag name, the usual form: no keyword is one, and it has no operator.
+    const named = names.get(args[j]!);
+    if (named !== undefined) {
+      ops.push(opOctet(false, named, 0));
+      values.push(named);
+      continue;
+    }
     const token = lower(args[j]!);
+    if (keyword(token) >= 0) break;
     // `[&][!][=]flags`: AND with the previous term, the not and m bits (RFC 8955 §4.2.1.2).
     let k = 0;
     const and = token.charCodeAt(k) === 0x26; // &
