@@ -174,6 +174,12 @@ function splitNumericOp(token: string): number {
   }
 }
 
+/**
+ * The pairs of a component start as this (empty, never written to) and become array literals at
+ * the first pair: `[op]` costs about a third of a push onto `[]`, which allocates room for 17.
+ */
+const NO_PAIRS: number[] = [];
+
 /** Where the component parsed last stopped: the index of the next keyword or the end. */
 let next = 0;
 
@@ -212,8 +218,8 @@ function prefixComponent(args: readonly string[], i: number, type: 1 | 2, v6: bo
  * previous term (on the first term: the AND bit on the first pair).
  */
 function protocolComponent(args: readonly string[], i: number, family: string): FlowOpComponent {
-  const ops: number[] = [];
-  const values: number[] = [];
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
   let j = i + 1;
   for (; j < args.length; j++) {
     // A plain lower-case name, the usual form: no keyword is one, and it has no operator.
@@ -230,8 +236,14 @@ function protocolComponent(args: readonly string[], i: number, family: string): 
         break;
       }
     }
-    ops.push(opOctet(termAnd, v, termOp));
-    values.push(v);
+    const op = opOctet(termAnd, v, termOp);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [v];
+    } else {
+      ops.push(op);
+      values.push(v);
+    }
   }
   if (ops.length === 0) argsError('protocol requires value', family);
   next = j;
@@ -248,8 +260,8 @@ function protocolTerm(token: string): number | undefined {
 
 function numericComponent(args: readonly string[], i: number, type: number, family: string): FlowOpComponent {
   const info = COMPONENTS[type]!;
-  const ops: number[] = [];
-  const values: number[] = [];
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
   let j = i + 1;
   for (; j < args.length; j++) {
     const token = args[j]!;
@@ -261,8 +273,14 @@ function numericComponent(args: readonly string[], i: number, type: number, fami
     }
     if (v > info.max) argsError(`${info.name} value ${v} exceeds max ${info.max}`, family);
     // The values after the first are ANDed (Ze); a repeated keyword ORs (canonical.ts).
-    ops.push(opOctet(ops.length > 0 || termAnd, Number(v), termOp));
-    values.push(Number(v));
+    const op = opOctet(ops.length > 0 || termAnd, Number(v), termOp);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [Number(v)];
+    } else {
+      ops.push(op);
+      values.push(Number(v));
+    }
   }
   if (ops.length === 0) argsError(`${info.name} requires value`, family);
   next = j;
@@ -295,43 +313,61 @@ function bitmaskComponent(args: readonly string[], i: number, type: number, fami
   const name = COMPONENTS[type]!.name;
   const names = type === FLOW_TCP_FLAGS ? TCP_FLAG_ARGS : FRAGMENT_FLAG_ARGS;
   const max = COMPONENTS[type]!.max;
-  const ops: number[] = [];
-  const values: number[] = [];
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
   let j = i + 1;
   for (; j < args.length; j++) {
     // A plain flag name, the usual form: no keyword is one, and it has no operator.
-    const named = names.get(args[j]!);
-    if (named !== undefined) {
-      ops.push(opOctet(false, named, 0));
-      values.push(named);
-      continue;
+    let flags: number | string | undefined = names.get(args[j]!);
+    let op = 0;
+    if (flags === undefined) {
+      const token = lower(args[j]!);
+      if (keyword(token) >= 0) break;
+      op = bitmaskOp(token);
+      flags = bitmaskFlags(bitmaskAt === 0 ? token : token.slice(bitmaskAt), names, max);
+      if (typeof flags === 'string') {
+        if (ops.length === 0) argsError(`invalid ${name}: ${flags}`, family);
+        break;
+      }
     }
-    const token = lower(args[j]!);
-    if (keyword(token) >= 0) break;
-    // `[&][!][=]flags`: AND with the previous term, the not and m bits (RFC 8955 §4.2.1.2).
-    let k = 0;
-    const and = token.charCodeAt(k) === 0x26; // &
-    if (and) k++;
-    let bits = 0;
-    if (token.charCodeAt(k) === 0x21) { // !
-      bits |= OP_NOT;
-      k++;
+    op |= opOctet(false, flags, 0);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [flags];
+    } else {
+      ops.push(op);
+      values.push(flags);
     }
-    if (token.charCodeAt(k) === 0x3d) { // =
-      bits |= OP_MATCH;
-      k++;
-    }
-    const flags = bitmaskFlags(k === 0 ? token : token.slice(k), names, max);
-    if (typeof flags === 'string') {
-      if (ops.length === 0) argsError(`invalid ${name}: ${flags}`, family);
-      break;
-    }
-    ops.push(opOctet(and, flags, bits));
-    values.push(flags);
   }
   if (ops.length === 0) argsError(`${name} requires value`, family);
   next = j;
   return endList(type, ops, values);
+}
+
+/** Where the flags of the token `bitmaskOp` read start. */
+let bitmaskAt = 0;
+
+/**
+ * `[&][!][=]` of a bitmask token (RFC 8955 §4.2.1.2): the AND bit and the not and m bits of its
+ * operator; sets `bitmaskAt` to where the flags start.
+ */
+function bitmaskOp(token: string): number {
+  let k = 0;
+  let op = 0;
+  if (token.charCodeAt(k) === 0x26) { // &
+    op |= OP_AND;
+    k++;
+  }
+  if (token.charCodeAt(k) === 0x21) { // !
+    op |= OP_NOT;
+    k++;
+  }
+  if (token.charCodeAt(k) === 0x3d) { // =
+    op |= OP_MATCH;
+    k++;
+  }
+  bitmaskAt = k;
+  return op;
 }
 
 /** Parse Ze's encode-nlri tokens for one FlowSpec NLRI. */
