@@ -370,6 +370,19 @@ function bitmaskOp(token: string): number {
   return op;
 }
 
+/** The component whose keyword is `args[i]`; sets `next` to the index after its values. */
+function parseComponent(args: readonly string[], i: number, shape: FlowShape, family: string): FlowComponent {
+  const type = keywordType(args[i]!);
+  if (type <= 0) {
+    if (type === 0) argsError(shape.vpn ? 'rd must be the first argument' : `rd not allowed for ${family}`, family);
+    argsError(`unknown component: ${lower(args[i]!)}`, family);
+  }
+  if (type <= 2) return prefixComponent(args, i, type as 1 | 2, shape.v6, family) as FlowComponent;
+  if (type === FLOW_PROTOCOL) return protocolComponent(args, i, family);
+  if (COMPONENTS[type]!.kind === 'bitmask') return bitmaskComponent(args, i, type, family);
+  return numericComponent(args, i, type, family);
+}
+
 /** Parse Ze's encode-nlri tokens for one FlowSpec NLRI. */
 export function flowFromArgs(args: readonly string[], shape: FlowShape, family: string): FlowSpecNlri {
   let rd: Uint8Array | undefined;
@@ -394,37 +407,23 @@ export function flowFromArgs(args: readonly string[], shape: FlowShape, family: 
     i = 2;
   }
   if (i < args.length && keywordType(args[i]!) < 0 && lower(args[i]!) === 'raw') return rawArgs(args, i, rd, shape, family);
-  const components: FlowComponent[] = [];
+  if (i >= args.length) argsError('flowspec requires at least one component', family);
+  let c = parseComponent(args, i, shape, family);
+  const components: FlowComponent[] = [c];
   let ordered = true;
-  while (i < args.length) {
-    const type = keywordType(args[i]!);
-    let c: FlowComponent;
-    if (type <= 0) {
-      if (type === 0) argsError(shape.vpn ? 'rd must be the first argument' : `rd not allowed for ${family}`, family);
-      argsError(`unknown component: ${lower(args[i]!)}`, family);
-    } else if (type <= 2) {
-      c = prefixComponent(args, i, type as 1 | 2, shape.v6, family) as FlowComponent;
-    } else if (type === FLOW_PROTOCOL) {
-      c = protocolComponent(args, i, family);
-    } else if (COMPONENTS[type]!.kind === 'bitmask') {
-      c = bitmaskComponent(args, i, type, family);
-    } else {
-      c = numericComponent(args, i, type, family);
-    }
-    if (components.length > 0 && c.type <= components[components.length - 1]!.type) ordered = false;
+  for (i = next; i < args.length; i = next) {
+    const type = c.type;
+    c = parseComponent(args, i, shape, family);
+    if (c.type <= type) ordered = false;
     components.push(c);
-    i = next;
   }
-  if (components.length === 0) argsError('flowspec requires at least one component', family);
   // RFC 8955 §4.2: type order, each type once; a repeated keyword's values are OR-ed into one component.
   const merged = ordered
     ? components
     : canonicalComponents(components, (_, name) =>
         argsError(`${name} given twice: RFC 8955 §4.2 allows one ${name} prefix per FlowSpec NLRI (each component type at most once)`, family),
       );
-  const m: FlowSpecNlri = { components: merged };
-  if (rd !== undefined) m.rd = rd;
-  return m;
+  return rd !== undefined ? { components: merged, rd } : { components: merged };
 }
 
 /**
