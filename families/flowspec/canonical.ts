@@ -11,8 +11,9 @@
  * merge loses nothing. Prefix components (types 1, 2) carry one prefix each and cannot be OR-ed:
  * a repeated prefix type has no RFC form.
  *
- * The args encoder uses this; the typed-model encoder writes a model as given (lossless), and
- * `canonicalComponents` is there for callers who build models by hand.
+ * The args encoder uses this (for a list not already in strict type order); the typed-model
+ * encoder writes a model as given (lossless), and `canonicalComponents` is there for callers who
+ * build models by hand.
  */
 import { OP_AND, OP_END, flowOps, isPrefixComponent, type FlowComponent, type FlowOpComponent } from './model.js';
 import { COMPONENTS } from './components.js';
