@@ -25,19 +25,19 @@ import {
   OP_END,
   OP_MATCH,
   OP_NOT,
-  buildOps,
+  flowOps,
   isPrefixComponent,
   minimalLenBits,
   type FlowComponent,
   type FlowOpComponent,
   type FlowPrefixComponent,
   type FlowSpecNlri,
-  type FlowTerm,
 } from './model.js';
 import { canonicalComponents } from './canonical.js';
 import { decodeFlowSpec, encodeFlowSpec, flowEncodingLength, patternOctets, type FlowShape } from './wire.js';
 import { Writer } from '../../src/core/writer.js';
 
+/** Component types by lower-case keyword (RFC 8955 §4.2.2, RFC 8956 §3.7), and 0 for `rd`. */
 const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['destination', 1],
   ['destination-ipv6', 1],
@@ -55,10 +55,48 @@ const KEYWORDS: ReadonlyMap<string, number> = new Map([
   ['dscp', 11],
   ['fragment', 12],
   ['flow-label', 13],
+  ['rd', 0],
 ]);
 
-function isKeyword(lower: string): boolean {
-  return lower === 'rd' || KEYWORDS.has(lower);
+/** The component type of a lower-case keyword, 0 for `rd`, -1 for anything else. */
+function keyword(t: string): number {
+  return KEYWORDS.get(t) ?? -1;
+}
+
+/** An ASCII letter, either case. */
+function isLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/**
+ * The component type of a keyword token matched case-insensitively (1..13), 0 for `rd`, -1 for
+ * any other token. Every keyword starts with a letter, and lower-casing keeps an ASCII
+ * non-letter, so a value (`=80`, `10.0.0.0/24`) is told apart by its first character.
+ */
+function keywordType(token: string): number {
+  const c = token.charCodeAt(0);
+  if (c < 0x80 && !isLetter(c)) return -1;
+  const type = keyword(token);
+  if (type >= 0) return type;
+  const l = lower(token);
+  return l === token ? -1 : keyword(l);
+}
+
+function isKeyword(token: string): boolean {
+  return keywordType(token) >= 0;
+}
+
+/**
+ * `s.toLowerCase()`, or `s` itself when no character of it would change: none in A-Z and none
+ * outside ASCII (U+212A KELVIN SIGN lower-cases to `k`). On Node 20 `toLowerCase` costs ~70 ns a
+ * token even when nothing changes; most tokens are lower case already.
+ */
+function lower(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || c >= 0x80) return s.toLowerCase();
+  }
+  return s;
 }
 
 const U64_MAX = 0xffffffffffffffffn;
@@ -73,62 +111,187 @@ export function parseNum(s: string): bigint | string {
   return v;
 }
 
-function parseU8(s: string): number | string {
-  const v = parseNum(s);
-  if (typeof v === 'string') return v;
-  if (v > 255n) return `value ${v} exceeds uint8`;
-  return Number(v);
+/**
+ * `parseNum(s.slice(from))` with a fast path: 1 to 15 decimal digits (below 2^53, exact as a
+ * number) give a number; anything else (hex, longer, not a number) is parseNum's answer.
+ */
+function parseNumAt(s: string, from: number): number | bigint | string {
+  const n = s.length - from;
+  if (n > 0 && n <= 15) {
+    let v = 0;
+    let i = from;
+    for (; i < s.length; i++) {
+      const d = s.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === s.length) return v;
+  }
+  return parseNum(from === 0 ? s : s.slice(from));
+}
+
+/** Protocol names Ze's args accept for type 3, to their values (PROTOCOL_NAMES reversed). */
+const PROTOCOL_VALUES: ReadonlyMap<string, number> = new Map([...PROTOCOL_NAMES].map(([v, name]) => [name, v]));
+
+/**
+ * What `splitNumericOp` found: the AND mark and the lt/gt/eq bits. Numeric operator prefixes in
+ * the order Ze tries them, `>=` `<=` `!=` `>` `<` `=`, then ze-nlri's `true:` / `false:` for the
+ * lt/gt/eq bits 111 and 000 (RFC 8955 §4.2.1.1 Table 1; Ze has no form for them); `=` when none.
+ */
+let termAnd = false;
+let termOp = 0x01;
+
+/** Split `[&][op]rest`: sets `termAnd` and `termOp`, returns the index where `rest` starts. */
+function splitNumericOp(token: string): number {
+  termAnd = token.charCodeAt(0) === 0x26; // &
+  const i = termAnd ? 1 : 0;
+  const c = token.charCodeAt(i);
+  const eq = token.charCodeAt(i + 1) === 0x3d; // =
+  termOp = 0x01;
+  switch (c) {
+    case 0x3e: // >
+      termOp = eq ? 0x03 : 0x02;
+      return i + (eq ? 2 : 1);
+    case 0x3c: // <
+      termOp = eq ? 0x05 : 0x04;
+      return i + (eq ? 2 : 1);
+    case 0x21: // !
+      if (!eq) return i;
+      termOp = 0x06;
+      return i + 2;
+    case 0x3d: // =
+      return i + 1;
+    case 0x74: // t
+      if (!token.startsWith('true:', i)) return i;
+      termOp = 0x07;
+      return i + 5;
+    case 0x66: // f
+      if (!token.startsWith('false:', i)) return i;
+      termOp = 0x00;
+      return i + 6;
+    default:
+      return i;
+  }
 }
 
 /**
- * Numeric operator prefixes in the order Ze tries them, then ze-nlri's `true:` / `false:` for
- * the lt/gt/eq bits 111 and 000 (RFC 8955 §4.2.1.1 Table 1; Ze has no form for them).
+ * The pairs of a component start as this (empty, never written to) and become array literals at
+ * the first pair: `[op]` costs about a third of a push onto `[]`, which allocates room for 17.
  */
-const NUMERIC_PREFIXES: readonly [string, number][] = [
-  ['>=', 0x03],
-  ['<=', 0x05],
-  ['!=', 0x06],
-  ['>', 0x02],
-  ['<', 0x04],
-  ['=', 0x01],
-  ['true:', 0x07],
-  ['false:', 0x00],
-];
+const NO_PAIRS: number[] = [];
 
-/** Split `[&][op]rest`: the AND mark, the lt/gt/eq bits (`=` when none) and the rest. */
-function splitNumericOp(token: string): { and: boolean; op: number; rest: string } {
-  const and = token.startsWith('&');
-  let s = and ? token.slice(1) : token;
-  let op = 0x01;
-  for (const [p, bits] of NUMERIC_PREFIXES) {
-    if (s.startsWith(p)) {
-      op = bits;
-      s = s.slice(p.length);
-      break;
+/** Where the component parsed last stopped: the index of the next keyword or the end. */
+let next = 0;
+
+/**
+ * One operator octet (RFC 8955 §4.2.1): the AND bit as given, the smallest value length that
+ * holds `v` (every value from the args fits 4 octets), and the low operator bits. The caller
+ * sets the end-of-list bit on the last one (`endList`).
+ */
+function opOctet(and: boolean, v: number, bits: number): number {
+  return (and ? OP_AND : 0) | (minimalLenBits(v) << 4) | bits;
+}
+
+/** The end-of-list bit on the last pair, and the component. */
+function endList(type: number, ops: number[], values: number[]): FlowOpComponent {
+  ops[ops.length - 1] = ops[ops.length - 1]! | OP_END;
+  return flowOps(type, ops, values);
+}
+
+function prefixComponent(args: readonly string[], i: number, type: 1 | 2, v6: boolean, family: string): FlowPrefixComponent {
+  if (i + 1 >= args.length) argsError(`${args[i]} requires prefix`, family);
+  const p = parsePrefix(args[i + 1]!);
+  if (typeof p === 'string') argsError(`invalid prefix: ${p}`, family);
+  if (!p.v6 && v6) argsError('IPv4 prefix for IPv6 flowspec', family);
+  if (p.v6 && !v6) argsError('IPv6 prefix for IPv4 flowspec', family);
+  // ceil(len/8) octets (RFC 8955 §4.2.2.1), copied: a subarray of the fresh address costs more.
+  const size = patternOctets(p.len, 0);
+  const pattern = new Uint8Array(size);
+  for (let k = 0; k < size; k++) pattern[k] = p.bytes[k]!;
+  next = i + 2;
+  return { type, len: p.len, offset: 0, pattern };
+}
+
+/**
+ * Protocol values: Ze's plain `tcp` / `6` (=, each OR-ed), and ze-nlri's operator forms for the
+ * rest of RFC 8955 §4.2.1.1: `[&][op]value` with the numeric operators, `&` for AND with the
+ * previous term (on the first term: the AND bit on the first pair).
+ */
+function protocolComponent(args: readonly string[], i: number, family: string): FlowOpComponent {
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
+  let j = i + 1;
+  for (; j < args.length; j++) {
+    // A plain lower-case name, the usual form: no keyword is one, and it has no operator.
+    let v = PROTOCOL_VALUES.get(args[j]!);
+    if (v !== undefined) {
+      termAnd = false;
+      termOp = 0x01;
+    } else {
+      const token = lower(args[j]!);
+      if (keyword(token) >= 0) break;
+      v = protocolTerm(token);
+      if (v === undefined) {
+        if (ops.length === 0) argsError(`invalid protocol: ${token}`, family);
+        break;
+      }
+    }
+    const op = opOctet(termAnd, v, termOp);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [v];
+    } else {
+      ops.push(op);
+      values.push(v);
     }
   }
-  return { and, op, rest: s };
+  if (ops.length === 0) argsError('protocol requires value', family);
+  next = j;
+  return endList(FLOW_PROTOCOL, ops, values);
 }
 
-function parseOperatorValue(token: string): { op: number; value: bigint; and: boolean } | string {
-  const { and, op, rest } = splitNumericOp(token);
-  const value = parseNum(rest);
-  return typeof value === 'string' ? value : { op, value, and };
+/** `[&][op]value` of a lower-case protocol token: its value (a name or a number up to 255, setting `termAnd`/`termOp`), or undefined. */
+function protocolTerm(token: string): number | undefined {
+  const at = splitNumericOp(token);
+  const c = token.charCodeAt(at);
+  const v = c >= 0x61 && c <= 0x7a ? PROTOCOL_VALUES.get(token.slice(at)) : parseNumAt(token, at);
+  return v === undefined || typeof v === 'string' || v > 255 ? undefined : Number(v);
 }
 
-function parseBitmask(token: string, names: ReadonlyMap<string, number>, max: number): FlowTerm | string {
-  let s = token;
-  const and = s.startsWith('&');
-  if (and) s = s.slice(1);
-  let op = 0;
-  if (s.startsWith('!')) {
-    op |= OP_NOT;
-    s = s.slice(1);
+function numericComponent(args: readonly string[], i: number, type: number, family: string): FlowOpComponent {
+  const info = COMPONENTS[type]!;
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
+  let j = i + 1;
+  for (; j < args.length; j++) {
+    const token = args[j]!;
+    if (isKeyword(token)) break;
+    const v = parseNumAt(token, splitNumericOp(token));
+    if (typeof v === 'string') {
+      if (ops.length === 0) argsError(`invalid ${info.name} value: ${v}`, family);
+      break;
+    }
+    if (v > info.max) argsError(`${info.name} value ${v} exceeds max ${info.max}`, family);
+    // The values after the first are ANDed (Ze); a repeated keyword ORs (canonical.ts).
+    const op = opOctet(ops.length > 0 || termAnd, Number(v), termOp);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [Number(v)];
+    } else {
+      ops.push(op);
+      values.push(Number(v));
+    }
   }
-  if (s.startsWith('=')) {
-    op |= OP_MATCH;
-    s = s.slice(1);
-  }
+  if (ops.length === 0) argsError(`${info.name} requires value`, family);
+  next = j;
+  return endList(type, ops, values);
+}
+
+/** The flags of `s` (`flag&flag`, names or numbers up to `max`), or an error text. */
+function bitmaskFlags(s: string, names: ReadonlyMap<string, number>, max: number): number | string {
+  // One name alone: the usual case, without the split.
+  const one = s.indexOf('&') < 0 ? names.get(s) : undefined;
+  if (one !== undefined) return one;
   let flags = 0;
   for (const raw of s.split('&')) {
     const part = raw.trim();
@@ -143,86 +306,81 @@ function parseBitmask(token: string, names: ReadonlyMap<string, number>, max: nu
     if (typeof n === 'string' || n > BigInt(max)) return `unknown flag: ${part}`;
     flags |= Number(n);
   }
-  return { op, value: flags, and };
+  return flags;
 }
 
-interface Parsed {
-  component: FlowComponent;
-  next: number;
-}
-
-function prefixComponent(args: readonly string[], i: number, type: 1 | 2, v6: boolean, family: string): Parsed {
-  if (i + 1 >= args.length) argsError(`${args[i]} requires prefix`, family);
-  const p = parsePrefix(args[i + 1]!);
-  if (typeof p === 'string') argsError(`invalid prefix: ${p}`, family);
-  if (!p.v6 && v6) argsError('IPv4 prefix for IPv6 flowspec', family);
-  if (p.v6 && !v6) argsError('IPv6 prefix for IPv4 flowspec', family);
-  const component: FlowPrefixComponent = { type, len: p.len, offset: 0, pattern: p.bytes.subarray(0, patternOctets(p.len, 0)) };
-  return { component, next: i + 2 };
-}
-
-/**
- * Protocol values: Ze's plain `tcp` / `6` (=, each OR-ed), and ze-nlri's operator forms for the
- * rest of RFC 8955 §4.2.1.1: `[&][op]value` with the numeric operators, `&` for AND with the
- * previous term (on the first term: the AND bit on the first pair).
- */
-function protocolComponent(args: readonly string[], i: number, family: string): Parsed {
-  const terms: FlowTerm[] = [];
-  let j = i + 1;
-  for (; j < args.length; j++) {
-    const token = args[j]!.toLowerCase();
-    if (isKeyword(token)) break;
-    const { and, op, rest } = splitNumericOp(token);
-    let v: number | string | undefined;
-    for (const [num, name] of PROTOCOL_NAMES) if (name === rest) v = num;
-    if (v === undefined) v = parseU8(rest);
-    if (typeof v === 'string') {
-      if (terms.length === 0) argsError(`invalid protocol: ${token}`, family);
-      break;
-    }
-    terms.push({ op, value: v, and });
-  }
-  if (terms.length === 0) argsError('protocol requires value', family);
-  return { component: buildOps(FLOW_PROTOCOL, terms), next: j };
-}
-
-function numericComponent(args: readonly string[], i: number, type: number, family: string): Parsed {
-  const info = COMPONENTS[type]!;
-  const terms: FlowTerm[] = [];
-  let j = i + 1;
-  for (; j < args.length; j++) {
-    const token = args[j]!;
-    if (isKeyword(token.toLowerCase())) break;
-    const t = parseOperatorValue(token);
-    if (typeof t === 'string') {
-      if (terms.length === 0) argsError(`invalid ${info.name} value: ${t}`, family);
-      break;
-    }
-    if (t.value > BigInt(info.max)) argsError(`${info.name} value ${t.value} exceeds max ${info.max}`, family);
-    terms.push({ op: t.op, value: Number(t.value), and: terms.length > 0 || t.and });
-  }
-  if (terms.length === 0) argsError(`${info.name} requires value`, family);
-  return { component: buildOps(type, terms), next: j };
-}
-
-function bitmaskComponent(args: readonly string[], i: number, type: number, family: string): Parsed {
+function bitmaskComponent(args: readonly string[], i: number, type: number, family: string): FlowOpComponent {
   const name = COMPONENTS[type]!.name;
   const names = type === FLOW_TCP_FLAGS ? TCP_FLAG_ARGS : FRAGMENT_FLAG_ARGS;
   const max = COMPONENTS[type]!.max;
-  const terms: FlowTerm[] = [];
+  let ops = NO_PAIRS;
+  let values = NO_PAIRS;
   let j = i + 1;
   for (; j < args.length; j++) {
-    const token = args[j]!.toLowerCase();
-    if (isKeyword(token)) break;
-    const t = parseBitmask(token, names, max);
-    if (typeof t === 'string') {
-      if (terms.length === 0) argsError(`invalid ${name}: ${t}`, family);
-      break;
+    // A plain flag name, the usual form: no keyword is one, and it has no operator.
+    let flags: number | string | undefined = names.get(args[j]!);
+    let op = 0;
+    if (flags === undefined) {
+      const token = lower(args[j]!);
+      if (keyword(token) >= 0) break;
+      op = bitmaskOp(token);
+      flags = bitmaskFlags(bitmaskAt === 0 ? token : token.slice(bitmaskAt), names, max);
+      if (typeof flags === 'string') {
+        if (ops.length === 0) argsError(`invalid ${name}: ${flags}`, family);
+        break;
+      }
     }
-    terms.push(t);
+    op |= opOctet(false, flags, 0);
+    if (ops === NO_PAIRS) {
+      ops = [op];
+      values = [flags];
+    } else {
+      ops.push(op);
+      values.push(flags);
+    }
   }
-  if (terms.length === 0) argsError(`${name} requires value`, family);
-  return { component: buildOps(type, terms), next: j };
+  if (ops.length === 0) argsError(`${name} requires value`, family);
+  next = j;
+  return endList(type, ops, values);
+}
+
+/** Where the flags of the token `bitmaskOp` read start. */
+let bitmaskAt = 0;
+
+/**
+ * `[&][!][=]` of a bitmask token (RFC 8955 §4.2.1.2): the AND bit and the not and m bits of its
+ * operator; sets `bitmaskAt` to where the flags start.
+ */
+function bitmaskOp(token: string): number {
+  let k = 0;
+  let op = 0;
+  if (token.charCodeAt(k) === 0x26) { // &
+    op |= OP_AND;
+    k++;
+  }
+  if (token.charCodeAt(k) === 0x21) { // !
+    op |= OP_NOT;
+    k++;
+  }
+  if (token.charCodeAt(k) === 0x3d) { // =
+    op |= OP_MATCH;
+    k++;
+  }
+  bitmaskAt = k;
+  return op;
+}
+
+/** The component whose keyword is `args[i]`; sets `next` to the index after its values. */
+function parseComponent(args: readonly string[], i: number, shape: FlowShape, family: string): FlowComponent {
+  const type = keywordType(args[i]!);
+  if (type <= 0) {
+    if (type === 0) argsError(shape.vpn ? 'rd must be the first argument' : `rd not allowed for ${family}`, family);
+    argsError(`unknown component: ${lower(args[i]!)}`, family);
+  }
+  if (type <= 2) return prefixComponent(args, i, type as 1 | 2, shape.v6, family) as FlowComponent;
+  if (type === FLOW_PROTOCOL) return protocolComponent(args, i, family);
+  if (COMPONENTS[type]!.kind === 'bitmask') return bitmaskComponent(args, i, type, family);
+  return numericComponent(args, i, type, family);
 }
 
 /** Parse Ze's encode-nlri tokens for one FlowSpec NLRI. */
@@ -248,35 +406,24 @@ export function flowFromArgs(args: readonly string[], shape: FlowShape, family: 
     if (at !== 0) argsError('rd must be the first argument', family);
     i = 2;
   }
-  if (args[i]?.toLowerCase() === 'raw') return rawArgs(args, i, rd, shape, family);
-  const components: FlowComponent[] = [];
-  while (i < args.length) {
-    const keyword = args[i]!.toLowerCase();
-    const type = KEYWORDS.get(keyword);
-    let p: Parsed;
-    if (type === undefined) {
-      if (keyword === 'rd') argsError(shape.vpn ? 'rd must be the first argument' : `rd not allowed for ${family}`, family);
-      argsError(`unknown component: ${keyword}`, family);
-    } else if (type <= 2) {
-      p = prefixComponent(args, i, type as 1 | 2, shape.v6, family);
-    } else if (type === FLOW_PROTOCOL) {
-      p = protocolComponent(args, i, family);
-    } else if (COMPONENTS[type]!.kind === 'bitmask') {
-      p = bitmaskComponent(args, i, type, family);
-    } else {
-      p = numericComponent(args, i, type, family);
-    }
-    components.push(p.component);
-    i = p.next;
+  if (i < args.length && keywordType(args[i]!) < 0 && lower(args[i]!) === 'raw') return rawArgs(args, i, rd, shape, family);
+  if (i >= args.length) argsError('flowspec requires at least one component', family);
+  let c = parseComponent(args, i, shape, family);
+  const components: FlowComponent[] = [c];
+  let ordered = true;
+  for (i = next; i < args.length; i = next) {
+    const type = c.type;
+    c = parseComponent(args, i, shape, family);
+    if (c.type <= type) ordered = false;
+    components.push(c);
   }
-  if (components.length === 0) argsError('flowspec requires at least one component', family);
   // RFC 8955 §4.2: type order, each type once; a repeated keyword's values are OR-ed into one component.
-  const merged = canonicalComponents(components, (_, name) =>
-    argsError(`${name} given twice: RFC 8955 §4.2 allows one ${name} prefix per FlowSpec NLRI (each component type at most once)`, family),
-  );
-  const m: FlowSpecNlri = { components: merged };
-  if (rd !== undefined) m.rd = rd;
-  return m;
+  const merged = ordered
+    ? components
+    : canonicalComponents(components, (_, name) =>
+        argsError(`${name} given twice: RFC 8955 §4.2 allows one ${name} prefix per FlowSpec NLRI (each component type at most once)`, family),
+      );
+  return rd !== undefined ? { components: merged, rd } : { components: merged };
 }
 
 /**

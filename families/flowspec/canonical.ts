@@ -11,8 +11,9 @@
  * merge loses nothing. Prefix components (types 1, 2) carry one prefix each and cannot be OR-ed:
  * a repeated prefix type has no RFC form.
  *
- * The args encoder uses this; the typed-model encoder writes a model as given (lossless), and
- * `canonicalComponents` is there for callers who build models by hand.
+ * The args encoder uses this (for a list not already in strict type order); the typed-model
+ * encoder writes a model as given (lossless), and `canonicalComponents` is there for callers who
+ * build models by hand.
  */
 import { OP_AND, OP_END, flowOps, isPrefixComponent, type FlowComponent, type FlowOpComponent } from './model.js';
 import { COMPONENTS } from './components.js';
@@ -23,7 +24,7 @@ import { COMPONENTS } from './components.js';
  * not changed; components that occur once are returned as they are.
  */
 export function canonicalComponents(components: readonly FlowComponent[], repeatedPrefix: (type: 1 | 2, name: string) => never): FlowComponent[] {
-  const sorted = components.slice().sort((a, b) => a.type - b.type);
+  const sorted = sortedByType(components);
   const out: FlowComponent[] = [];
   for (let i = 0; i < sorted.length; ) {
     const c = sorted[i]!;
@@ -33,6 +34,23 @@ export function canonicalComponents(components: readonly FlowComponent[], repeat
     else if (isPrefixComponent(c)) repeatedPrefix(c.type, COMPONENTS[c.type]!.name);
     else out.push(mergeOps(sorted.slice(i, j) as FlowOpComponent[]));
     i = j;
+  }
+  return out;
+}
+
+/**
+ * `components` sorted by type, stably. Integer types (every component of a well-formed model) by
+ * insertion: the same order as any stable sort, and cheaper than `sort` with a comparator for the
+ * few components of an NLRI. Other types keep `sort`'s own order for them.
+ */
+function sortedByType(components: readonly FlowComponent[]): FlowComponent[] {
+  const out = components.slice();
+  for (const c of out) if (!Number.isInteger(c?.type)) return out.sort((a, b) => a.type - b.type);
+  for (let i = 1; i < out.length; i++) {
+    const c = out[i]!;
+    let j = i;
+    for (; j > 0 && out[j - 1]!.type > c.type; j--) out[j] = out[j - 1]!;
+    out[j] = c;
   }
   return out;
 }

@@ -20,7 +20,7 @@
 import { modelError, NlriError } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { WireSpan } from '../../src/registry/family.js';
-import type { Writer } from '../../src/core/writer.js';
+import { copyBytes, type Writer } from '../../src/core/writer.js';
 import { COMPONENTS } from './components.js';
 import {
   FLOW_FLOW_LABEL,
@@ -125,6 +125,9 @@ export function decodeFlowSpec(r: Reader, shape: FlowShape, strict: boolean): Fl
   return new FlowView(b, start, end, (shape.v6 ? VIEW_V6 : 0) + (shape.vpn ? VIEW_VPN : 0));
 }
 
+/** The largest value of 1, 2 and 4 octets, by octets. */
+const VALUE_MAX: readonly number[] = [0, 0xff, 0xffff, 0, 0xffffffff];
+
 function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): number {
   const { ops, values } = c;
   if (!Array.isArray(ops) || !Array.isArray(values) || ops.length === 0 || ops.length !== values.length) {
@@ -140,7 +143,7 @@ function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): n
       if (typeof v === 'bigint' ? v < 0n || v > 0xffffffffffffffffn : !Number.isSafeInteger(v) || v < 0) {
         modelError(`component ${c.type}: value ${v} does not fit 8 octets`, family);
       }
-    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= 2 ** (8 * size)) {
+    } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > VALUE_MAX[size]!) {
       modelError(`component ${c.type}: value ${String(v)} does not fit ${size} octet${size === 1 ? '' : 's'}`, family);
     }
     const isLast = i === ops.length - 1;
@@ -233,7 +236,76 @@ export function encodeFlowSpec(m: FlowSpecNlri, w: Writer, shape: FlowShape): vo
     return;
   }
   const n = rawValueLength(m, shape);
-  if (n >= 240 || m.longLength) w.u16(0xf000 | n);
+  const long = n >= 240 || !!m.longLength;
+  // The measured size fits (the usual case): the octets go straight into the buffer, one check
+  // for all. Else (the model changed since it was measured) through the writer, which fails
+  // where the encoding overruns.
+  if (w.pos + n + (long ? 2 : 1) <= w.end && (!shape.vpn || m.rd!.length === RD_OCTETS)) w.pos = writeDirect(m, w, shape, n, long);
+  else writeChecked(m, w, shape, n, long);
+}
+
+/** The NLRI of `n` value octets at `w.pos`, which has room for it; returns the position after it. */
+function writeDirect(m: FlowSpecNlri, w: Writer, shape: FlowShape, n: number, long: boolean): number {
+  const b = w.buf;
+  let p = w.pos;
+  if (long) {
+    b[p++] = 0xf0 | (n >> 8);
+    b[p++] = n;
+  } else b[p++] = n;
+  if (shape.vpn) {
+    copyBytes(b, p, m.rd!, 0, RD_OCTETS);
+    p += RD_OCTETS;
+  }
+  for (const c of m.components) {
+    b[p++] = c.type;
+    if (isPrefixComponent(c)) {
+      b[p++] = c.len;
+      if (shape.v6) b[p++] = c.offset;
+      const size = patternOctets(c.len, c.offset);
+      if (c instanceof WirePrefix) copyBytes(b, p, c.src, c.at, size);
+      else {
+        const pattern = c.pattern;
+        const k = Math.min(pattern.length, size);
+        copyBytes(b, p, pattern, 0, k);
+        for (let z = k; z < size; z++) b[p + z] = 0;
+      }
+      p += size;
+      continue;
+    }
+    const { ops, values } = c;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      b[p++] = op;
+      const v = values[i]!;
+      switch ((op >> 4) & 3) {
+        case 0:
+          b[p++] = v as number;
+          break;
+        case 1:
+          b[p] = (v as number) >>> 8;
+          b[p + 1] = v as number;
+          p += 2;
+          break;
+        case 2:
+          b[p] = (v as number) >>> 24;
+          b[p + 1] = (v as number) >>> 16;
+          b[p + 2] = (v as number) >>> 8;
+          b[p + 3] = v as number;
+          p += 4;
+          break;
+        default:
+          w.pos = p;
+          w.u64(BigInt(v));
+          p = w.pos;
+      }
+    }
+  }
+  return p;
+}
+
+/** `writeDirect` through the writer's checks. */
+function writeChecked(m: FlowSpecNlri, w: Writer, shape: FlowShape, n: number, long: boolean): void {
+  if (long) w.u16(0xf000 | n);
   else w.u8(n);
   if (shape.vpn) w.bytes(m.rd!);
   for (const c of m.components) {
