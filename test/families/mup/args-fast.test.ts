@@ -100,6 +100,6 @@ describe('built models', () => {
     expect(Object.keys(m)).toEqual(['kind', 'archType', 'routeType', 'rd', 'prefix', 'qfi', 'teid', 'endpoint', 'source']);
     const bare = ipv4Mup.fromArgs!(['route-type', 'mup-t1st', 'prefix', '192.168.0.2/32']);
     expect(Object.keys(bare)).toEqual(['kind', 'archType', 'routeType', 'rd', 'prefix', 'qfi']);
-    expect(bare.rd).toBeUndefined();
+    expect(bare.kind === 't1st' && bare.rd).toBeUndefined();
   });
 });
