@@ -15,6 +15,7 @@
  */
 import { argsError } from '../../src/core/errors.js';
 import { parseUintDec } from '../../src/core/bgp.js';
+import { digits } from '../../src/core/digits.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { parseAddr, parsePrefix } from '../../src/core/ip.js';
 import { prefixToString, type Prefix } from '../../src/core/prefix.js';
@@ -22,23 +23,49 @@ import { parseRd, rdToString } from '../../src/core/rd.js';
 import type { MupNlri, MupRoute } from './model.js';
 import { mupAddrToString } from './json.js';
 
-const VALUE_TOKENS = new Set(['route-type', 'rd', 'prefix', 'address', 'teid', 'qfi', 'endpoint', 'source', 'ipv6']);
+/** Route type names as Ze's encode-nlri takes them (draft §3.1), or 0 for any other text. */
+function typeOfName(s: string): number {
+  switch (s) {
+    case 'mup-isd':
+      return 1;
+    case 'mup-dsd':
+      return 2;
+    case 'mup-t1st':
+      return 3;
+    case 'mup-t2st':
+      return 4;
+    default:
+      return 0;
+  }
+}
 
-const TYPE_NAMES: Record<string, number> = { 'mup-isd': 1, 'mup-dsd': 2, 'mup-t1st': 3, 'mup-t2st': 4 };
+/** Go's `strconv.ParseUint(t, 10, 32)`, 0 when it fails (Ze ignores the error). */
+function u32OrZero(t: string): number {
+  const v = digits(t);
+  return v >= 0 && v <= 0xffffffff ? v : 0;
+}
+
+/** Go's `strconv.Atoi` (optional sign, decimal digits, 64-bit range), 32 when it fails. */
+function atoiOr32(b: string): number {
+  const n = b.length;
+  const c0 = b.charCodeAt(0);
+  let i = c0 === 43 || c0 === 45 ? 1 : 0; // '+' '-'
+  if (i >= n) return 32;
+  for (; i < n; i++) {
+    const c = b.charCodeAt(i);
+    if (c < 48 || c > 57) return 32;
+  }
+  const v = Number(b);
+  return Math.abs(v) < 2 ** 63 ? v : 32;
+}
 
 /** Ze's TEID text: `V` (32 bits) or `V/B`; parse failures give 0 (value) or 32 (bits). */
 function parseTeid(s: string): { value: number; bits: number } {
   if (s === '') return { value: 0, bits: 0 };
-  const u32 = (t: string): number => {
-    const v = parseUintDec(t, 32);
-    return typeof v === 'number' ? v : 0;
-  };
-  const parts = s.split('/');
-  if (parts.length !== 2) return { value: u32(s), bits: 32 };
-  const b = parts[1]!;
-  // Go strconv.Atoi: optional sign, decimal digits, 64-bit range.
-  const bits = /^[+-]?[0-9]+$/.test(b) && Math.abs(Number(b)) < 2 ** 63 ? Number(b) : 32;
-  return { value: u32(parts[0]!), bits };
+  const slash = s.indexOf('/');
+  // Go's strings.Split: exactly one '/' makes `V/B`; none or several is a value alone.
+  if (slash < 0 || s.indexOf('/', slash + 1) >= 0) return { value: u32OrZero(s), bits: 32 };
+  return { value: u32OrZero(s.slice(0, slash)), bits: atoiOr32(s.slice(slash + 1)) };
 }
 
 function prefixArg(kind: string, v: string): Prefix {
@@ -84,64 +111,113 @@ function rawFromArgs(args: readonly string[]): MupNlri {
   return { kind: 'raw', archType, routeType, raw };
 }
 
+/** The value after the key at `i - 1`: `args[i]`, or Ze's `<key> requires value`. */
+function valueAt(args: readonly string[], i: number, key: string): string {
+  if (i >= args.length) argsError(`${key} requires value`);
+  return args[i]!;
+}
+
+function qfiArg(v: string): number {
+  const n = digits(v);
+  if (n >= 0 && n <= 0xff) return n;
+  return argsError(`invalid qfi: ${parseUintDec(v, 8) as string}`);
+}
+
+function rdArg(v: string): Uint8Array {
+  try {
+    return parseRd(v);
+  } catch (e) {
+    return argsError(`invalid RD "${v}": ${(e as Error).message}`);
+  }
+}
+
+/** 2^(8·n) for n = 0..3 (a table: `2 ** x` with a variable exponent is a slow call on Node 20). */
+const OCTETS_RANGE = [1, 0x100, 0x10000, 0x1000000];
+
+/**
+ * One pass over the tokens into locals, the last of a key winning (an empty value is as good as
+ * none, as Ze's map lookups give ""); only `qfi` is checked where it stands. Then the route of
+ * the type asked for, its fields parsed in Ze's order.
+ */
 export function mupFromArgs(args: readonly string[]): MupNlri {
-  const v = new Map<string, string>();
+  let rt = '';
+  let rdText = '';
+  let prefix = '';
+  let address = '';
+  let teidText = '';
+  let endpoint = '';
+  let source = '';
   let qfi = 0;
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!;
-    if (!VALUE_TOKENS.has(t)) continue; // Ze skips unknown tokens one at a time
-    i++;
-    if (i >= args.length) argsError(`${t} requires value`);
-    const val = args[i]!;
-    if (t === 'qfi') {
-      const n = parseUintDec(val, 8);
-      if (typeof n === 'string') argsError(`invalid qfi: ${n}`);
-      qfi = n;
+    switch (t) {
+      case 'route-type':
+        rt = valueAt(args, ++i, t);
+        break;
+      case 'rd':
+        rdText = valueAt(args, ++i, t);
+        break;
+      case 'prefix':
+        prefix = valueAt(args, ++i, t);
+        break;
+      case 'address':
+        address = valueAt(args, ++i, t);
+        break;
+      case 'teid':
+        teidText = valueAt(args, ++i, t);
+        break;
+      case 'qfi':
+        qfi = qfiArg(valueAt(args, ++i, t));
+        break;
+      case 'endpoint':
+        endpoint = valueAt(args, ++i, t);
+        break;
+      case 'source':
+        source = valueAt(args, ++i, t);
+        break;
+      case 'ipv6':
+        valueAt(args, ++i, t); // takes a value, which Ze ignores
+        break;
+      default:
+        break; // Ze skips unknown tokens one at a time
     }
-    v.set(t, val);
   }
-  const rt = v.get('route-type') ?? '';
   if (rt === '') argsError('route-type required for MUP');
-  if (/^[0-9]+$/.test(rt)) return rawFromArgs(args);
-  const routeType = TYPE_NAMES[rt];
-  if (routeType === undefined) argsError(`unknown MUP route type: ${rt}`);
-  const get = (k: string): string => v.get(k) ?? '';
-  let rd: Uint8Array | undefined;
-  if (get('rd') !== '') {
-    try {
-      rd = parseRd(get('rd'));
-    } catch (e) {
-      argsError(`invalid RD "${get('rd')}": ${(e as Error).message}`);
-    }
+  const routeType = typeOfName(rt);
+  if (routeType === 0) {
+    if (digits(rt) >= 0) return rawFromArgs(args);
+    argsError(`unknown MUP route type: ${rt}`);
   }
-  const teid = parseTeid(get('teid'));
+  const rd = rdText === '' ? undefined : rdArg(rdText);
   switch (routeType) {
     case 1: {
-      if (get('prefix') === '') argsError('MUP ISD requires prefix');
-      return { kind: 'isd', archType: 1, routeType: 1, rd, prefix: prefixArg('ISD', get('prefix')) };
+      if (prefix === '') argsError('MUP ISD requires prefix');
+      return { kind: 'isd', archType: 1, routeType: 1, rd, prefix: prefixArg('ISD', prefix) };
     }
     case 2: {
-      if (get('address') === '') argsError('MUP DSD requires address');
-      return { kind: 'dsd', archType: 1, routeType: 2, rd, address: addrArg('DSD address', get('address')) };
+      if (address === '') argsError('MUP DSD requires address');
+      return { kind: 'dsd', archType: 1, routeType: 2, rd, address: addrArg('DSD address', address) };
     }
     case 3: {
-      if (get('prefix') === '') argsError('MUP T1ST requires prefix');
-      const m: MupNlri = { kind: 't1st', archType: 1, routeType: 3, rd, prefix: prefixArg('T1ST', get('prefix')), qfi };
+      if (prefix === '') argsError('MUP T1ST requires prefix');
+      const m: MupNlri = { kind: 't1st', archType: 1, routeType: 3, rd, prefix: prefixArg('T1ST', prefix), qfi };
+      const teid = parseTeid(teidText);
       if (teid.bits > 0) m.teid = teid.value;
-      if (get('endpoint') !== '') m.endpoint = addrArg('T1ST endpoint', get('endpoint'));
-      if (get('source') === 'none') m.source = new Uint8Array(0);
-      else if (get('source') !== '') m.source = addrArg('T1ST source', get('source'));
+      if (endpoint !== '') m.endpoint = addrArg('T1ST endpoint', endpoint);
+      if (source === 'none') m.source = new Uint8Array(0);
+      else if (source !== '') m.source = addrArg('T1ST source', source);
       return m;
     }
     default: {
-      if (get('address') === '') argsError('MUP T2ST requires address');
-      const endpoint = addrArg('T2ST endpoint', get('address'));
-      const size = endpoint.length * 8;
-      if (teid.bits < -size || size + teid.bits > 255) argsError(`invalid T2ST teid "${get('teid')}": endpoint length ${size + teid.bits} does not fit one octet`);
+      if (address === '') argsError('MUP T2ST requires address');
+      const ep = addrArg('T2ST endpoint', address);
+      const teid = parseTeid(teidText);
+      const size = ep.length * 8;
+      if (teid.bits < -size || size + teid.bits > 255) argsError(`invalid T2ST teid "${teidText}": endpoint length ${size + teid.bits} does not fit one octet`);
       const octets = teid.bits > 0 ? Math.ceil(teid.bits / 8) : 0;
       // Ze writes the low-order octets of the value: keep what reaches the wire.
-      const value = octets >= 4 ? teid.value : teid.value % 2 ** (8 * octets);
-      return { kind: 't2st', archType: 1, routeType: 4, rd, endpoint, teidLength: teid.bits, teid: value };
+      const value = octets >= 4 ? teid.value : teid.value % OCTETS_RANGE[octets]!;
+      return { kind: 't2st', archType: 1, routeType: 4, rd, endpoint: ep, teidLength: teid.bits, teid: value };
     }
   }
 }

@@ -11,76 +11,99 @@
  * silently truncated.
  */
 import { parseUintDec } from '../../src/core/bgp.js';
+import { digits } from '../../src/core/digits.js';
 import { argsError, NlriError } from '../../src/core/errors.js';
 import { ipv4ToString, parseAddr } from '../../src/core/ip.js';
 import { parseRd, rdToString } from '../../src/core/rd.js';
-import type { VplsRoute, VplsFields } from './model.js';
-import { buildVpls, FAMILY } from './wire.js';
+import type { VplsRoute } from './model.js';
+import { adRoute, FAMILY, vplsRoute } from './wire.js';
 
 function fail(message: string): never {
   return argsError(message, FAMILY);
 }
 
-function uint(s: string, bits: number, key: string): number {
-  const v = parseUintDec(s, bits);
-  if (typeof v === 'string') fail(`invalid ${key}: ${v}`);
+/** The value after the key at `i - 1`: `args[i]`, or Ze's `<name> requires value`. */
+function valueAt(args: readonly string[], i: number, name: string): string {
+  if (i >= args.length) fail(`${name} requires value`);
+  return args[i]!;
+}
+
+/** A decimal of at most `bits` bits (Go's `strconv.ParseUint`); `invalid <key>: <Go's error>` otherwise. */
+function uint(s: string, bits: 16 | 32, key: string): number {
+  const v = digits(s);
+  if (v >= 0 && v <= (bits === 16 ? 0xffff : 0xffffffff)) return v;
+  return fail(`invalid ${key}: ${parseUintDec(s, bits) as string}`);
+}
+
+function rdArg(s: string): Uint8Array {
+  try {
+    return parseRd(s, FAMILY);
+  } catch (e) {
+    return fail(`invalid rd: ${(e as NlriError).message}`);
+  }
+}
+
+function labelArg(s: string): number {
+  const v = uint(s, 32, 'label');
+  if (v > 0xfffff) fail(`invalid label: ${v} exceeds the 20-bit MPLS label range`);
   return v;
 }
 
+function peArg(s: string): Uint8Array {
+  const a = parseAddr(s);
+  if (typeof a === 'string') fail(`invalid pe-address: ${a}`);
+  if (a.v6) fail(`invalid pe-address: ${s} is not an IPv4 address (RFC 6074 §3.2.2)`);
+  return a.bytes;
+}
+
+/**
+ * One pass over the tokens into locals (no per-token closure or object), then the NLRI bytes
+ * written directly (the values are checked here, so `buildVpls`' model checks are not needed).
+ */
 export function vplsFromArgs(args: readonly string[]): VplsRoute {
   let rd: Uint8Array | undefined;
   let pe: Uint8Array | undefined;
-  const f: Omit<VplsFields, 'rd'> = {};
+  let veId = 0;
+  let veBlockOffset = 0;
+  let veBlockSize = 0;
+  let labelBase = 0;
+  let vpnKeys = false; // a VE or label key was given (BGP-AD takes none)
   for (let i = 0; i < args.length; i++) {
     const key = args[i]!;
-    const value = (name: string): string => {
-      if (i + 1 >= args.length) fail(`${name} requires value`);
-      return args[++i]!;
-    };
     switch (key) {
-      case 'rd': {
-        const v = value('rd');
-        try {
-          rd = parseRd(v, FAMILY);
-        } catch (e) {
-          fail(`invalid rd: ${(e as NlriError).message}`);
-        }
+      case 'rd':
+        rd = rdArg(valueAt(args, ++i, 'rd'));
         break;
-      }
       case 've-id':
-        f.veId = uint(value(key), 16, key);
+        veId = uint(valueAt(args, ++i, key), 16, key);
+        vpnKeys = true;
         break;
       case 've-block-offset':
-        f.veBlockOffset = uint(value(key), 16, key);
+        veBlockOffset = uint(valueAt(args, ++i, key), 16, key);
+        vpnKeys = true;
         break;
       case 've-block-size':
-        f.veBlockSize = uint(value(key), 16, key);
+        veBlockSize = uint(valueAt(args, ++i, key), 16, key);
+        vpnKeys = true;
         break;
       case 'label-base':
-      case 'label': {
-        const v = uint(value('label'), 32, 'label');
-        if (v > 0xfffff) fail(`invalid label: ${v} exceeds the 20-bit MPLS label range`);
-        f.labelBase = v;
+      case 'label':
+        labelBase = labelArg(valueAt(args, ++i, 'label'));
+        vpnKeys = true;
         break;
-      }
-      case 'pe-address': {
-        const v = value(key);
-        const a = parseAddr(v);
-        if (typeof a === 'string') fail(`invalid pe-address: ${a}`);
-        if (a.v6) fail(`invalid pe-address: ${v} is not an IPv4 address (RFC 6074 §3.2.2)`);
-        pe = a.bytes;
+      case 'pe-address':
+        pe = peArg(valueAt(args, ++i, key));
         break;
-      }
       default:
         break; // Ze skips unknown tokens one at a time
     }
   }
   if (rd === undefined) fail('rd required for VPLS');
   if (pe !== undefined) {
-    if (Object.keys(f).length > 0) fail('pe-address (RFC 6074 auto-discovery) takes no ve-id, ve-block-offset, ve-block-size or label');
-    return buildVpls({ rd, peAddress: pe });
+    if (vpnKeys) fail('pe-address (RFC 6074 auto-discovery) takes no ve-id, ve-block-offset, ve-block-size or label');
+    return adRoute(rd, pe);
   }
-  return buildVpls({ rd, ...f });
+  return vplsRoute(rd, veId, veBlockOffset, veBlockSize, labelBase);
 }
 
 /** Tokens that rebuild `m`; only routes Ze's layout can say (17 octets, BOS set, TC 0). */

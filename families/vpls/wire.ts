@@ -10,8 +10,8 @@
  * TC and BOS bits are not checked (RFC 4761 does not give them a meaning in the NLRI).
  */
 import { modelError } from '../../src/core/errors.js';
-import { Reader } from '../../src/core/reader.js';
-import { Writer } from '../../src/core/writer.js';
+import type { Reader } from '../../src/core/reader.js';
+import type { Writer } from '../../src/core/writer.js';
 import { isByteWindow, windowSpan, type DecodeOptions, type WireSpan } from '../../src/registry/family.js';
 import { AD_BODY, VplsRoute, type VplsFields } from './model.js';
 
@@ -62,21 +62,44 @@ export function buildVpls(f: VplsFields): VplsRoute {
     if (f.veId !== undefined || f.veBlockOffset !== undefined || f.veBlockSize !== undefined || f.labelBase !== undefined) {
       modelError('a BGP auto-discovery NLRI (RFC 6074 §3.2.2) has no VE ID, VE block or label base', FAMILY);
     }
-    const w = new Writer(2 + AD_BODY);
-    w.u16(AD_BODY);
-    w.bytes(f.rd);
-    w.bytes(f.peAddress);
-    return decodeVpls(new Reader(w.finish(), FAMILY), {});
+    return adRoute(f.rd, f.peAddress);
   }
   const label = f.labelBase ?? 0;
   if (!Number.isInteger(label) || label < 0 || label > 0xfffff) modelError(`label base ${label} out of the 20-bit range`, FAMILY);
-  const w = new Writer(2 + BODY);
-  w.u16(BODY);
-  w.bytes(f.rd);
-  w.u16(u16(f.veId, 've-id'));
-  w.u16(u16(f.veBlockOffset, 've-block-offset'));
-  w.u16(u16(f.veBlockSize, 've-block-size'));
-  w.u24((label << 4) | 1);
-  const bytes = w.finish();
-  return decodeVpls(new Reader(bytes, FAMILY), {});
+  return vplsRoute(f.rd, u16(f.veId, 've-id'), u16(f.veBlockOffset, 've-block-offset'), u16(f.veBlockSize, 've-block-size'), label);
+}
+
+/** Copy the 8 RD octets to `b` at 2, after the length field. */
+function putRd(b: Uint8Array, rd: Uint8Array): void {
+  for (let i = 0; i < 8; i++) b[2 + i] = rd[i]!;
+}
+
+/**
+ * The RFC 4761 §3.2.2 route of checked values (an 8-octet RD, u16 VE fields, a 20-bit label),
+ * written octet by octet into a new array: no Writer, no decode of what was just written.
+ */
+export function vplsRoute(rd: Uint8Array, veId: number, veBlockOffset: number, veBlockSize: number, labelBase: number): VplsRoute {
+  const b = new Uint8Array(2 + BODY);
+  b[1] = BODY;
+  putRd(b, rd);
+  b[10] = veId >>> 8;
+  b[11] = veId;
+  b[12] = veBlockOffset >>> 8;
+  b[13] = veBlockOffset;
+  b[14] = veBlockSize >>> 8;
+  b[15] = veBlockSize;
+  const label = (labelBase << 4) | 1; // BOS set, TC 0, as Ze writes it
+  b[16] = label >>> 16;
+  b[17] = label >>> 8;
+  b[18] = label;
+  return new VplsRoute(b, 0, 2 + BODY);
+}
+
+/** The RFC 6074 §3.2.2 BGP-AD route of an 8-octet RD and a 4-octet PE address. */
+export function adRoute(rd: Uint8Array, peAddress: Uint8Array): VplsRoute {
+  const b = new Uint8Array(2 + AD_BODY);
+  b[1] = AD_BODY;
+  putRd(b, rd);
+  for (let i = 0; i < 4; i++) b[10 + i] = peAddress[i]!;
+  return new VplsRoute(b, 0, 2 + AD_BODY);
 }
