@@ -185,7 +185,7 @@ function parseV6(s: string): Uint8Array {
     if (ellipsis < 0) throw new AddrSyntax('address string too short');
     const move = n - ellipsis;
     for (let j = move - 1; j >= 0; j--) ip[16 - move + j] = ip[ellipsis + j]!;
-    ip.fill(0, ellipsis, 16 - move);
+    for (let j = ellipsis; j < 16 - move; j++) ip[j] = 0; // (a loop: fill is a builtin call)
   } else if (ellipsis >= 0) {
     throw new AddrSyntax('the :: must expand to at least one field of zeros');
   }
