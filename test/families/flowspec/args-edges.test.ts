@@ -7,22 +7,12 @@
  * and §4.2.2 (type codes); expected texts are Go's strconv.ParseUint / Ze's messages.
  */
 import { describe, expect, it } from 'vitest';
-import { NlriError } from '../../../src/core/errors.js';
 import { toHex } from '../../../src/core/hex.js';
 import { Writer } from '../../../src/core/writer.js';
 import { encodeInto } from '../../../src/registry/ops.js';
 import { canonicalComponents } from '../../../families/flowspec/canonical.js';
 import { flowOps, type FlowComponent, type FlowSpecNlri } from '../../../families/flowspec/index.js';
-import { bytes, encodeHex, errorOf, reg } from './helpers.js';
-
-function enc(family: string, args: string[]): string {
-  try {
-    return reg.encodeArgs(family, args);
-  } catch (e) {
-    if (e instanceof NlriError) return 'error: ' + e.message;
-    throw e;
-  }
-}
+import { bytes, encodeHex, errorOf, reg, enc } from './helpers.js';
 
 describe('keywords and names, matched case-insensitively', () => {
   it.each([

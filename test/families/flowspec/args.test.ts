@@ -4,16 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NlriError } from '../../../src/core/errors.js';
-import { reg } from './helpers.js';
-
-function enc(family: string, args: string[]): string {
-  try {
-    return reg.encodeArgs(family, args);
-  } catch (e) {
-    if (e instanceof NlriError) return 'error: ' + e.message;
-    throw e;
-  }
-}
+import { reg, enc } from './helpers.js';
 
 describe('grammar (spec §6)', () => {
   it.each([

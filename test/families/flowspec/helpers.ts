@@ -32,6 +32,16 @@ export function json(family: string, m: FlowSpecNlri): string {
 }
 
 /** The NlriError thrown by `fn`. */
+/** encode-nlri args → hex, or `error: <message>` for an NlriError (so a table can hold both). */
+export function enc(family: string, args: string[]): string {
+  try {
+    return reg.encodeArgs(family, args);
+  } catch (e) {
+    if (e instanceof NlriError) return 'error: ' + e.message;
+    throw e;
+  }
+}
+
 export function errorOf(fn: () => unknown): NlriError {
   try {
     fn();

@@ -7,21 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NlriError } from '../../../src/core/errors.js';
 import { Logger } from '../../../src/plugin/log.js';
 import { NlriPlugin } from '../../../src/plugin/nlri/app.js';
 import { canonicalComponents } from '../../../families/flowspec/canonical.js';
 import type { FlowSpecNlri } from '../../../families/flowspec/index.js';
-import { decodeText, encodeHex, models, reg } from './helpers.js';
-
-function enc(family: string, args: string[]): string {
-  try {
-    return reg.encodeArgs(family, args);
-  } catch (e) {
-    if (e instanceof NlriError) return 'error: ' + e.message;
-    throw e;
-  }
-}
+import { decodeText, encodeHex, models, reg, enc } from './helpers.js';
 
 // Ze's JSON for its own two-component bytes (vector flowspec-084).
 const ZE_PORT_JSON = '{"port":[["\\u003e80","\\u003c100"],["\\u003e443","\\u003c500"]]}';
