@@ -12,7 +12,7 @@
  * `decodeExtended` gives a typed kind only when `encodeExtended` of it writes the same 8 octets;
  * every other octet string is `raw`.
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import { ipv4ToString, parseAddr } from '../../src/core/ip.js';
 import { macFromString, macToString } from '../../src/core/bgp.js';
 import type { AdminValue, ExtendedCommunity } from './model.js';
@@ -153,20 +153,20 @@ export function decodeExtended(b: Uint8Array, o: number): ExtendedCommunity {
 
 function uint(v: unknown, bits: number, what: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 2 ** bits - 1) {
-    modelError(`extended-community: ${what} must be an integer 0..${2 ** bits - 1}, got ${String(v)}`);
+    modelError(`extended-community: ${what} must be an integer 0..${2 ** bits - 1}, got ${safeString(v)}`);
   }
   return v;
 }
 
 function ipv4(s: unknown, what: string): Uint8Array {
   const a = typeof s === 'string' ? parseAddr(s) : 'not a string';
-  if (typeof a === 'string' || a.v6) modelError(`extended-community: ${what} must be an IPv4 address, got ${String(s)}`);
+  if (typeof a === 'string' || a.v6) modelError(`extended-community: ${what} must be an IPv4 address, got ${safeString(s)}`);
   return a.bytes;
 }
 
 function mac(s: unknown): Uint8Array {
   const m = typeof s === 'string' ? macFromString(s) : undefined;
-  if (!m) modelError(`extended-community: bad MAC address ${String(s)}`);
+  if (!m) modelError(`extended-community: bad MAC address ${safeString(s)}`);
   return m;
 }
 
@@ -194,7 +194,7 @@ function writeAdmin(a: AdminValue, typeLow: number, sub: number, b: Uint8Array, 
       put16(uint(a.local, 16, 'local'), b, o + 6);
       return;
     default:
-      modelError(`extended-community: unknown form ${String((a as { form: unknown }).form)}`);
+      modelError(`extended-community: unknown form ${safeString((a as { form: unknown }).form)}`);
   }
 }
 
@@ -308,7 +308,7 @@ export function encodeExtended(c: ExtendedCommunity, b: Uint8Array, o: number): 
       b.set(c.value, o + 2);
       return;
     default:
-      modelError(`extended-community: unknown kind ${String((c as { kind: unknown }).kind)}`);
+      modelError(`extended-community: unknown kind ${safeString((c as { kind: unknown }).kind)}`);
   }
 }
 

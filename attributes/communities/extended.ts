@@ -4,7 +4,7 @@
  * `fromJson` reads each object's `value` (the unsigned 64-bit integer Ze prints: a number, a
  * decimal string or a bigint), or accepts an args token in place of an object.
  */
-import { modelError, NlriError } from '../../src/core/errors.js';
+import { modelError, NlriError, safeString } from '../../src/core/errors.js';
 import { fromHex } from '../../src/core/hex.js';
 import type { JsonWriter } from '../../src/core/json.js';
 import type { Reader } from '../../src/core/reader.js';
@@ -62,7 +62,7 @@ export function u64FromJson(v: unknown, what: string): bigint {
 }
 
 function field(o: Record<string, unknown>, k: string): unknown {
-  if (!(k in o)) modelError(`extended-community: ${String(o.kind)} needs "${k}"`);
+  if (!(k in o)) modelError(`extended-community: ${safeString(o.kind)} needs "${k}"`);
   return o[k];
 }
 

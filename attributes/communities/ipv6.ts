@@ -10,7 +10,7 @@
  * `origin:<ip>:<n>`, `redirect:<ip>:<n>`, `redirect-ip:<ip>` (`copy-ip:<ip>`), or
  * `0xTTSS:<36 lower hex>`. Args: the same words, `0xTTSS:<36 hex>` for any 20 octets.
  */
-import { argsError, modelError, NlriError } from '../../src/core/errors.js';
+import { argsError, modelError, NlriError, safeString } from '../../src/core/errors.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { ipv6ToString, parseAddr } from '../../src/core/ip.js';
 import type { JsonWriter } from '../../src/core/json.js';
@@ -38,7 +38,7 @@ export function decodeIpv6Extended(b: Uint8Array, o: number): Ipv6ExtendedCommun
 
 function ipv6(s: unknown): Uint8Array {
   const a = typeof s === 'string' ? parseAddr(s) : 'not a string';
-  if (typeof a === 'string' || !a.v6) modelError(`ipv6-extended-community: ip must be an IPv6 address, got ${String(s)}`);
+  if (typeof a === 'string' || !a.v6) modelError(`ipv6-extended-community: ip must be an IPv6 address, got ${safeString(s)}`);
   return a.bytes;
 }
 
@@ -83,7 +83,7 @@ export function encodeIpv6Extended(c: Ipv6ExtendedCommunity, b: Uint8Array, o: n
       b.set(c.value, o + 2);
       return;
     default:
-      modelError(`ipv6-extended-community: unknown kind ${String((c as { kind: unknown }).kind)}`);
+      modelError(`ipv6-extended-community: unknown kind ${safeString((c as { kind: unknown }).kind)}`);
   }
 }
 

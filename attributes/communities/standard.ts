@@ -9,7 +9,7 @@
  * LARGE_COMMUNITY: 12-octet values; JSON and args `global:local1:local2`.
  * Malformed (RFC 8092 §11): a length that is not a non-zero multiple of 12.
  */
-import { argsError, modelError } from '../../src/core/errors.js';
+import { argsError, modelError, safeString } from '../../src/core/errors.js';
 import type { JsonWriter } from '../../src/core/json.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
@@ -31,7 +31,7 @@ export function decodeCommunities(r: Reader): Communities {
 }
 
 function u32Field(v: unknown, what: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) modelError(`${what} must be an integer 0..4294967295, got ${String(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) modelError(`${what} must be an integer 0..4294967295, got ${safeString(v)}`);
   return v;
 }
 

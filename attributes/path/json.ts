@@ -15,7 +15,7 @@
  *   TLV in order (`{"metric":N,"type":1}`, `{"raw":"HEX","type":T}`) unless the attribute is exactly
  *   one AIGP TLV.
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { ipv4ToString, parseAddr } from '../../src/core/ip.js';
 import type { JsonWriter } from '../../src/core/json.js';
@@ -182,8 +182,8 @@ export function isObject(v: unknown): v is Record<string, any> {
 export function show(v: unknown): string {
   try {
     const s = typeof v === 'bigint' ? v.toString() : JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
+    return s === undefined ? safeString(v) : s.length > 60 ? s.slice(0, 57) + '...' : s;
   } catch {
-    return String(v);
+    return safeString(v);
   }
 }

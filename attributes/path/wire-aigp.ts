@@ -8,7 +8,7 @@
  * is not 11 (`bad-length` at its length field); strict: a second AIGP TLV (`malformed`, RFC 7311
  * §3.1 allows one).
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
 import { AIGP_TLV_METRIC, isAigpMetric, type Aigp, type AigpTlv } from './model.js';
@@ -44,7 +44,7 @@ export function aigpEncodingLength(m: Aigp): number {
 export function encodeAigp(m: Aigp, w: Writer): void {
   for (const t of m.tlvs) {
     if (isAigpMetric(t)) {
-      if (typeof t.metric !== 'bigint' || t.metric < 0n || t.metric > 0xffffffffffffffffn) modelError(`AIGP metric ${String(t.metric)} is not an unsigned 64-bit integer`);
+      if (typeof t.metric !== 'bigint' || t.metric < 0n || t.metric > 0xffffffffffffffffn) modelError(`AIGP metric ${safeString(t.metric)} is not an unsigned 64-bit integer`);
       w.u8(AIGP_TLV_METRIC);
       w.u16(11);
       w.u64(t.metric);

@@ -28,7 +28,7 @@
  * Without `flags`, the builders' defaults apply (build.ts): VXLAN V/M from vni/mac, VXLAN-GPE V,
  * segment A/S/B from algorithm / SID / structure, SRv6 binding SID B from structure.
  */
-import { argsError, NlriError } from '../../src/core/errors.js';
+import { argsError, NlriError, safeString } from '../../src/core/errors.js';
 import { fromHex, toHex } from '../../src/core/hex.js';
 import { ipv4ToString, ipv6ToString } from '../../src/core/ip.js';
 import { macToString } from '../../src/core/bgp.js';
@@ -307,7 +307,7 @@ export function tunnelEncapFromArgs(args: readonly string[]): TunnelEncap {
         const max = k === 'egress-endpoint' ? 0xffffffff : k === 'vxlan-gpe' ? 0xffffff : k === 'vxlan' ? 0xffff : 255;
         const v = num(next(), max, 'reserved');
         if (last.seg) last.seg.reserved = v;
-        else if (!('reserved' in last.m)) argsError(`reserved: ${String(last.m.kind)} has no reserved field`);
+        else if (!('reserved' in last.m)) argsError(`reserved: ${safeString(last.m.kind)} has no reserved field`);
         else last.m.reserved = v;
         break;
       }

@@ -5,7 +5,7 @@
  * segment A/S/B flags, RFC 9830 §2.4.4.2.3; SRv6 BSID B flag, §2.4.3); `flags` overrides.
  * Encode the result with the codec (`tunnelEncapCodec.encode`) or `encodeTunnelEncapValue`.
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import { parseAddr } from '../../src/core/ip.js';
 import { macFromString } from '../../src/core/bgp.js';
 import { Writer } from '../../src/core/writer.js';
@@ -94,7 +94,7 @@ export function defaultSegmentFlags(type: number, hasAlgorithm: boolean, hasSid:
 export function segment(spec: SegmentSpec): Segment {
   const type = LETTER_TYPE[spec.type];
   const l = type === undefined ? undefined : SEGMENT_LAYOUTS[type];
-  if (type === undefined || !l) modelError(`segment type ${String(spec.type)} is not one of a..k`);
+  if (type === undefined || !l) modelError(`segment type ${safeString(spec.type)} is not one of a..k`);
   const s: { -readonly [K in keyof Segment]: Segment[K] } = { kind: 'segment', type, flags: 0 };
   if (l.second === 'algorithm') s.algorithm = u(spec.algorithm ?? 0, 255, 'SR algorithm');
   else {

@@ -17,7 +17,7 @@
  * `strict` rejects each of these as the RFC's "malformed". Where Ze misreads the bytes (the IPv6
  * offset, 8-octet values), both modes follow the RFC; see docs/ze-compat.md.
  */
-import { modelError, NlriError } from '../../src/core/errors.js';
+import { modelError, NlriError, safeString } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { WireSpan } from '../../src/registry/family.js';
 import { copyBytes, type Writer } from '../../src/core/writer.js';
@@ -144,7 +144,7 @@ function checkOps(c: FlowOpComponent, lastComponent: boolean, family: string): n
         modelError(`component ${c.type}: value ${v} does not fit 8 octets`, family);
       }
     } else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > VALUE_MAX[size]!) {
-      modelError(`component ${c.type}: value ${String(v)} does not fit ${size} octet${size === 1 ? '' : 's'}`, family);
+      modelError(`component ${c.type}: value ${safeString(v)} does not fit ${size} octet${size === 1 ? '' : 's'}`, family);
     }
     const isLast = i === ops.length - 1;
     if (op & OP_END && !isLast) modelError(`component ${c.type}: end-of-list bit on pair ${i + 1} of ${ops.length}`, family);

@@ -16,7 +16,7 @@
  */
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import { RD_LENGTH } from '../../src/core/rd.js';
 import { prefixOctets, writePrefixOctets, type Prefix } from '../../src/core/prefix.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
@@ -161,7 +161,7 @@ function dataLength(m: MupRoute): number {
     return m.raw.length;
   }
   const t = TYPE_OF_KIND[m.kind];
-  if (t === undefined) modelError(`mup: unknown route kind ${String((m as { kind: unknown }).kind)}`);
+  if (t === undefined) modelError(`mup: unknown route kind ${safeString((m as { kind: unknown }).kind)}`);
   if (m.archType !== MUP_ARCH_3GPP_5G || m.routeType !== t) modelError(`mup: a ${m.kind} route has arch-type 1 and route-type ${t}`);
   let n = 0;
   if (m.rd !== undefined) {

@@ -12,7 +12,7 @@
  */
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import { RD_LENGTH } from '../../src/core/rd.js';
 import type { DecodeOptions, WireSpan } from '../../src/registry/family.js';
 import type { MvpnNlri, MvpnRoute } from './model.js';
@@ -90,7 +90,7 @@ function payloadLength(m: MvpnRoute): number {
       if (!(m.raw instanceof Uint8Array)) modelError('mvpn: raw must be bytes');
       return m.raw.length;
     default:
-      return modelError(`mvpn: unknown route kind ${String((m as { kind: unknown }).kind)}`);
+      return modelError(`mvpn: unknown route kind ${safeString((m as { kind: unknown }).kind)}`);
   }
 }
 

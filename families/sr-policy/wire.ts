@@ -11,7 +11,7 @@
  * - RFC 4760 §5: several NLRIs follow each other; the core loops (and reads the RFC 7911 path
  *   id); this reads one.
  */
-import { modelError } from '../../src/core/errors.js';
+import { modelError, safeString } from '../../src/core/errors.js';
 import type { Reader } from '../../src/core/reader.js';
 import type { Writer } from '../../src/core/writer.js';
 import type { DecodeOptions } from '../../src/registry/family.js';
@@ -40,7 +40,7 @@ export function decodeSrPolicy(r: Reader, opts: DecodeOptions, v6: boolean): SrP
 }
 
 function checkU32(v: unknown, what: string, family: string): void {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) modelError(`${what} must be an integer 0..4294967295, got ${String(v)}`, family);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 0xffffffff) modelError(`${what} must be an integer 0..4294967295, got ${safeString(v)}`, family);
 }
 
 /** Exact encoded size (no path id); checks the model. */

@@ -122,3 +122,19 @@ export function guard<T>(family: string, fn: () => T): T {
     throw new NlriError('malformed', `internal error: ${msg}`, family, -1);
   }
 }
+
+/**
+ * `String(v)` for an error message about a bad value, never throwing: an object whose
+ * `toString` is missing or throws (hostile JSON such as `{"toString":null}`) is named by its tag.
+ */
+export function safeString(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    try {
+      return Object.prototype.toString.call(v);
+    } catch {
+      return typeof v;
+    }
+  }
+}

@@ -265,3 +265,18 @@ describe('decoding details', () => {
     expect(m.communities[0]).toEqual({ kind: 'traffic-rate-bytes', id: 0, rate: -1000 });
   });
 });
+
+describe('a value that cannot be turned into text is still an NlriError', () => {
+  // fast-check found {"ip":{"toString":null},"kind":"route-target"}: the error message's
+  // String(value) threw a TypeError ("Cannot convert object to primitive value").
+  const hostile = { toString: null };
+  it.each([
+    ['ipv6-extended-community ip', () => ipv6ExtendedCommunities.fromJson([{ ip: hostile, kind: 'route-target' }], ctx)],
+    ['ipv6-extended-community kind', () => ipv6ExtendedCommunities.fromJson([{ kind: hostile }], ctx)],
+    ['extended-community ip', () => extendedCommunities.fromJson([{ ip: hostile, kind: 'route-target', form: 'ipv4', local: 1 }], ctx)],
+    ['extended-community kind', () => extendedCommunities.fromJson([{ kind: hostile }], ctx)],
+    ['community', () => communities.fromJson([hostile], ctx)],
+  ])('%s', (_, f) => {
+    expect(thrown(f)).toBeInstanceOf(NlriError);
+  });
+});
