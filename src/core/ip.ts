@@ -244,6 +244,20 @@ function prefixSyntax(s: string, m: string): string {
 export function parsePrefix(s: string): ParsedPrefix | string {
   const slash = s.lastIndexOf('/');
   if (slash < 0) return prefixSyntax(s, "no '/'");
+  // The common case, a valid IPv4 prefix, in place; anything else (IPv6, or text to word an
+  // error about) goes through parseAddr. ipv4StrictIn accepts exactly what netip accepts for IPv4.
+  const v4 = ipv4StrictIn(s, 0, slash);
+  if (v4 >= 0) {
+    const len = digitsIn(s, slash + 1, s.length);
+    if (len >= 0 && len <= 32 && !(s.length - slash > 2 && s.charCodeAt(slash + 1) === 48)) {
+      const bytes = new Uint8Array(4);
+      bytes[0] = v4 >>> 24;
+      bytes[1] = (v4 >>> 16) & 0xff;
+      bytes[2] = (v4 >>> 8) & 0xff;
+      bytes[3] = v4 & 0xff;
+      return { v6: false, bytes, len };
+    }
+  }
   const addr = parseAddr(s.slice(0, slash));
   if (typeof addr === 'string') return prefixSyntax(s, addr);
   if (addr.v6) {
