@@ -6,15 +6,7 @@
  * such a string is out of range either way.
  */
 export function digits(s: string): number {
-  const n = s.length;
-  if (n === 0) return -1;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    v = v * 10 + c;
-  }
-  return v;
+  return digitsIn(s, 0, s.length);
 }
 
 /** `digits` of `s` from `start` to `end` (exclusive), without taking the substring. */

@@ -7,7 +7,6 @@
  * `new Registry([...])` or add theirs with `register`.
  */
 import { NlriError } from '../core/errors.js';
-import { toHex } from '../core/hex.js';
 import { withHexBytes } from './hex-scratch.js';
 import type { DecodeOptions, FamilyCodec, NlriBase } from './family.js';
 import { checkFamilyName } from './names.js';
